@@ -1,0 +1,4 @@
+//! The pipeline stages, one module each. The order they run in is in `registry.rs`.
+
+pub mod decode;
+pub mod normalize;

@@ -67,14 +67,32 @@ fn latin_byte(c: char) -> Option<(u8, bool)> {
         .map(|&(_, b)| (b, true))
 }
 
+/// How sure a line's repair is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Evidence {
+    /// The line alone proves the damage.
+    Strong,
+    /// A pattern that legitimate text can also show (one accented letter followed by two
+    /// punctuation marks); repaired only in a document that has strong evidence elsewhere.
+    Weak,
+}
+
+/// A line's candidate repair.
+struct Candidate {
+    line: u32,
+    start: usize,
+    end: usize,
+    fixed: String,
+    wrong: &'static str,
+    evidence: Evidence,
+}
+
 /// The text with mojibake lines repaired, and what was repaired. `None` if nothing was.
 pub(crate) fn repair(text: &str) -> Option<(String, Vec<RepairedLine>)> {
     // Latin mojibake always starts with a character U+00C2–U+00F4, whose UTF-8 lead byte
-    // is 0xC3; GBK mojibake consists of rare ideographs. Both checks are one cheap pass.
+    // is 0xC3: text without that byte is only checked for GBK mojibake.
     let maybe_latin = text.as_bytes().contains(&0xC3);
-    let mut out = String::new();
-    let mut repaired = Vec::new();
-    let mut copied_up_to = 0;
+    let mut candidates = Vec::new();
     let mut line_no = 0u32;
     let mut start = 0;
     let bytes = text.as_bytes();
@@ -83,16 +101,14 @@ pub(crate) fn repair(text: &str) -> Option<(String, Vec<RepairedLine>)> {
         let end = text[start..]
             .find(['\n', '\r'])
             .map_or(bytes.len(), |i| start + i);
-        let line = &text[start..end];
-        if let Some((fixed, wrong)) = repair_line(line, maybe_latin) {
-            out.push_str(&text[copied_up_to..start]);
-            out.push_str(&fixed);
-            copied_up_to = end;
-            repaired.push(RepairedLine {
+        if let Some((fixed, wrong, evidence)) = repair_line(&text[start..end], maybe_latin) {
+            candidates.push(Candidate {
                 line: line_no,
-                wrong_encoding: wrong,
-                before: line.to_string(),
-                after: fixed,
+                start,
+                end,
+                fixed,
+                wrong,
+                evidence,
             });
         }
         start = match bytes.get(end) {
@@ -101,26 +117,40 @@ pub(crate) fn repair(text: &str) -> Option<(String, Vec<RepairedLine>)> {
             None => end,
         };
     }
-    if repaired.is_empty() {
+    if !candidates.iter().any(|c| c.evidence == Evidence::Strong) {
         return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut copied_up_to = 0;
+    let mut repaired = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        out.push_str(&text[copied_up_to..candidate.start]);
+        out.push_str(&candidate.fixed);
+        copied_up_to = candidate.end;
+        repaired.push(RepairedLine {
+            line: candidate.line,
+            wrong_encoding: candidate.wrong,
+            before: text[candidate.start..candidate.end].to_string(),
+            after: candidate.fixed,
+        });
     }
     out.push_str(&text[copied_up_to..]);
     Some((out, repaired))
 }
 
-/// One line repaired, and the wrong reading that was undone.
-fn repair_line(line: &str, maybe_latin: bool) -> Option<(String, &'static str)> {
+/// One line repaired, the wrong reading that was undone, and how sure the repair is.
+fn repair_line(line: &str, maybe_latin: bool) -> Option<(String, &'static str, Evidence)> {
     if maybe_latin && line.as_bytes().contains(&0xC3) {
-        if let Some((fixed, used_cp1252)) = repair_latin(line) {
+        if let Some((fixed, used_cp1252, evidence)) = repair_latin(line) {
             let wrong = if used_cp1252 { WINDOWS_1252 } else { LATIN_1 };
             // A line can have been through both (rare); take the GBK step too if it helps.
             return Some(match repair_gbk(&fixed) {
-                Some(twice) => (twice, wrong),
-                None => (fixed, wrong),
+                Some(twice) => (twice, wrong, evidence),
+                None => (fixed, wrong, evidence),
             });
         }
     }
-    repair_gbk(line).map(|fixed| (fixed, GBK))
+    repair_gbk(line).map(|fixed| (fixed, GBK, Evidence::Strong))
 }
 
 /// What a Latin repair found on a line.
@@ -128,7 +158,15 @@ fn repair_line(line: &str, maybe_latin: bool) -> Option<(String, &'static str)> 
 struct LatinTally {
     /// Repaired sequences of three or four bytes (CJK, punctuation…).
     wide: usize,
-    /// Repaired two-byte sequences (accented letters).
+    /// Wide characters that came back right after another one in the same run.
+    wide_in_a_row: usize,
+    /// A repaired sequence held a C1 control (U+0080–U+009F), which no real text has.
+    c1_control: bool,
+    /// Repaired two-byte sequences led by `Â` or `Ã` (Latin-1 letters and symbols, the
+    /// usual double-encoded European text). Pairs led by other letters (`Ä…` → `ą`) also
+    /// occur in legitimate text and only count as weak evidence.
+    narrow_latin1: usize,
+    /// Any repaired two-byte sequence.
     narrow: usize,
     ideographs: usize,
     common: usize,
@@ -136,7 +174,7 @@ struct LatinTally {
 }
 
 /// Undoes a Latin-1/windows-1252 reading on one line, if that is clearly better.
-fn repair_latin(line: &str) -> Option<(String, bool)> {
+fn repair_latin(line: &str) -> Option<(String, bool, Evidence)> {
     let mut out = String::with_capacity(line.len());
     let mut tally = LatinTally::default();
     let mut run: Vec<(char, u8, bool)> = Vec::new();
@@ -151,21 +189,32 @@ fn repair_latin(line: &str) -> Option<(String, bool)> {
         }
     }
     flush_latin_run(&run, &mut out, &mut tally);
-    // Clearly better: a multi-byte character came back (nothing but mojibake makes an
-    // accented vowel followed by two C1/punctuation characters), with mostly common
-    // ideographs among them; or at least two accented letters came back from pairs.
-    let convincing = if tally.wide > 0 {
-        tally.ideographs == 0 || tally.common * 2 >= tally.ideographs
+    // Repaired ideographs must be mostly common ones, as in real text.
+    if tally.common * 2 < tally.ideographs {
+        return None;
+    }
+    // Strong: several multi-byte characters came back (an accented vowel followed by two
+    // C1 controls or punctuation marks, again and again, is mojibake), or C1 controls were
+    // involved, or two Latin-1 letters came back from `Ã`/`Â` pairs.
+    let strong = tally.wide >= 3
+        || tally.wide_in_a_row >= 1
+        || (tally.wide >= 1 && tally.c1_control)
+        || tally.narrow_latin1 >= 2;
+    let evidence = if strong {
+        Evidence::Strong
+    } else if tally.wide + tally.narrow > 0 {
+        Evidence::Weak
     } else {
-        tally.narrow >= 2
+        return None;
     };
-    convincing.then_some((out, tally.used_cp1252))
+    Some((out, tally.used_cp1252, evidence))
 }
 
 /// Writes one run of Latin-mappable characters to `out`, replacing every part of it whose
 /// bytes form a valid, plausible UTF-8 character by that character.
 fn flush_latin_run(run: &[(char, u8, bool)], out: &mut String, tally: &mut LatinTally) {
     let mut i = 0;
+    let mut previous_wide = false;
     while i < run.len() {
         let (c, lead, _) = run[i];
         let len = match lead {
@@ -184,9 +233,15 @@ fn flush_latin_run(run: &[(char, u8, bool)], out: &mut String, tally: &mut Latin
                 out.push(decoded);
                 if len == 2 {
                     tally.narrow += 1;
+                    tally.narrow_latin1 += usize::from(matches!(lead, 0xC2 | 0xC3));
                 } else {
                     tally.wide += 1;
+                    tally.wide_in_a_row += usize::from(previous_wide);
                 }
+                previous_wide = len > 2;
+                tally.c1_control |= run[i..i + len]
+                    .iter()
+                    .any(|&(ch, _, _)| ('\u{80}'..='\u{9F}').contains(&ch));
                 if is_cjk_ideograph(decoded) {
                     tally.ideographs += 1;
                     tally.common += usize::from(is_common_cjk(decoded));
@@ -197,6 +252,7 @@ fn flush_latin_run(run: &[(char, u8, bool)], out: &mut String, tally: &mut Latin
             }
         }
         out.push(c);
+        previous_wide = false;
         i += 1;
     }
 }
@@ -345,6 +401,19 @@ mod tests {
         );
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].line, 2);
+    }
+
+    #[test]
+    fn weak_evidence_needs_a_strong_line_in_the_document() {
+        // 中 read as windows-1252 is `ä¸\u{AD}`: one wide character, no C1 control.
+        let single = as_cp1252("中");
+        assert_eq!(repair(&single), None);
+        let text = format!("{}\n{single}\n", as_cp1252("第一行文字。"));
+        let (fixed, lines) = repair(&text).expect("repaired");
+        assert_eq!(fixed, "第一行文字。\n中\n");
+        assert_eq!(lines.len(), 2);
+        // The same weak pattern in legitimate text: é – » read as UTF-8 is 閻.
+        assert_eq!(repair("café–» et voilà"), None);
     }
 
     #[test]

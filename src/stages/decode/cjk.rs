@@ -61,6 +61,65 @@ fn common_table() -> &'static [u64] {
     })
 }
 
+/// The 100 most frequent characters of Chinese text, simplified and traditional forms.
+/// Together they make up about a third of any Chinese text; bytes of another encoding
+/// read as Chinese hit them a few times in a hundred.
+const FREQUENT: &str = "的一是不了在人有我他这個个们們中来來上大为為和国國地到以说說时時要就出会會可也你对對生能而子那得于於着著下自之年过過发發后後作里裡用道行所然家种種事成方多经經么麼去法学學如都同现現当當没沒动動面起看定天分还還进進好小部其些主样樣理心她本前开開但因只从從想实實日";
+
+/// (ideographs, common ideographs) in `text`, in one pass over its bytes: the ideographs
+/// counted are the U+4E00–U+9FFF ones, which UTF-8 writes with a lead byte 0xE4–0xE9.
+pub(crate) fn count_ideographs(text: &str) -> (usize, usize) {
+    let table = common_table();
+    let bytes = text.as_bytes();
+    let (mut ideographs, mut common) = (0usize, 0usize);
+    let mut i = 0;
+    while i + 2 < bytes.len() {
+        let lead = bytes[i];
+        if !(0xE4..=0xE9).contains(&lead) {
+            i += 1;
+            continue;
+        }
+        let cp = (u32::from(lead & 0x0F) << 12)
+            | (u32::from(bytes[i + 1] & 0x3F) << 6)
+            | u32::from(bytes[i + 2] & 0x3F);
+        if cp >= CJK_START {
+            let index = (cp - CJK_START) as usize;
+            ideographs += 1;
+            common += usize::from(table[index / 64] & (1u64 << (index % 64)) != 0);
+        }
+        i += 3;
+    }
+    (ideographs, common)
+}
+
+/// Whether `text` reads as Chinese: at least 20 ideographs, and at least a fifth of them
+/// among the most frequent characters of the language. Looks at the first 64 KB only.
+pub(crate) fn reads_as_chinese(text: &str) -> bool {
+    static TABLE: OnceLock<Vec<u64>> = OnceLock::new();
+    let frequent = TABLE.get_or_init(|| {
+        let mut bits = vec![0u64; ((CJK_END - CJK_START) as usize).div_ceil(64)];
+        for c in FREQUENT.chars() {
+            let index = (c as u32 - CJK_START) as usize;
+            bits[index / 64] |= 1u64 << (index % 64);
+        }
+        bits
+    });
+    let mut end = text.len().min(64 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let (mut ideographs, mut hits) = (0usize, 0usize);
+    for c in text[..end].chars() {
+        let cp = c as u32;
+        if (CJK_START..CJK_END).contains(&cp) {
+            let index = (cp - CJK_START) as usize;
+            ideographs += 1;
+            hits += usize::from(frequent[index / 64] & (1u64 << (index % 64)) != 0);
+        }
+    }
+    ideographs >= 20 && hits * 5 >= ideographs
+}
+
 /// Whether `c` is a character real text in any of the scripts thresh meets is made of:
 /// printable ASCII and whitespace, Latin, Greek, Cyrillic, general punctuation and symbols,
 /// CJK ideographs, kana, Hangul, CJK and full-width punctuation. Controls, surrogates,
@@ -109,6 +168,28 @@ mod tests {
         assert!(rare >= 6, "{rare}");
         assert!(!is_common_cjk('a'));
         assert!(!is_common_cjk('，'));
+    }
+
+    #[test]
+    fn counts_ideographs_from_bytes() {
+        assert_eq!(count_ideographs("ab中文c鍙寳"), (4, 2));
+        assert_eq!(count_ideographs("café ㄅ ä¸"), (0, 0));
+    }
+
+    #[test]
+    fn chinese_is_told_from_other_encodings_read_as_chinese() {
+        let zh = "外婆家所在的那条老街，明年开春就要拆了。消息传来的时候，我正在外地出差，一连几天都睡不好。我们都是这里的人。";
+        assert!(reads_as_chinese(zh));
+        let trad = "外婆家所在的那條老街，明年開春就要拆了。消息傳來的時候，我正在外地出差，一連幾天都睡不好。我們都是這裡的人。";
+        assert!(reads_as_chinese(trad));
+        // The Big5 bytes of the traditional text read as GBK, and Korean read as GBK.
+        let (big5, _, _) = encoding_rs::BIG5.encode(trad);
+        assert!(!reads_as_chinese(&encoding_rs::GBK.decode(&big5).0));
+        let (korean, _, _) = encoding_rs::EUC_KR.encode(
+            "할머니 댁이 있는 그 오래된 거리는 내년 봄에 철거된다. 그 소식을 들었을 때 나는 출장 중이었다. 며칠 동안 잠을 잘 수 없었다.",
+        );
+        assert!(!reads_as_chinese(&encoding_rs::GBK.decode(&korean).0));
+        assert!(!reads_as_chinese("的的的"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! instead of hiding them, UTF-8 damage statistics, and statistical detection of legacy
 //! encodings (chardetng on a prefix, then the whole input decoded by encoding_rs).
 
-use super::cjk::{is_cjk_ideograph, is_common_cjk};
+use super::cjk::{is_cjk_ideograph, is_common_cjk, reads_as_chinese};
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{
     DecoderResult, Encoding, BIG5, EUC_JP, EUC_KR, GB18030, GBK, SHIFT_JIS, UTF_16BE, UTF_16LE,
@@ -67,8 +67,8 @@ pub(crate) fn decode_counting(encoding: &'static Encoding, bytes: &[u8]) -> Deco
     }
 }
 
-/// What the bytes look like as UTF-8: valid multi-byte characters, invalid sequences, and
-/// where the first invalid one is.
+/// What the first 64 KB of the bytes look like as UTF-8: valid multi-byte characters,
+/// invalid sequences, and where the first invalid one is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Utf8Stats {
     pub multibyte: u64,
@@ -88,10 +88,13 @@ impl Utf8Stats {
 
 /// Counts valid multi-byte characters and invalid sequences of `bytes` read as UTF-8.
 pub(crate) fn utf8_stats(bytes: &[u8]) -> Utf8Stats {
+    // In legacy text an error comes every few bytes; a prefix tells enough.
+    let bytes = &bytes[..bytes.len().min(DETECTION_PREFIX)];
     let mut stats = Utf8Stats::default();
     let mut offset = 0;
     let count_multibyte = |valid: &[u8]| valid.iter().filter(|&&b| b >= 0xC0).count() as u64;
-    while offset < bytes.len() {
+    // Stop as soon as the bytes clearly are not UTF-8 (legacy text errs every few bytes).
+    while offset < bytes.len() && !(stats.errors >= 8 && stats.multibyte < 10 * stats.errors) {
         match std::str::from_utf8(&bytes[offset..]) {
             Ok(_) => {
                 stats.multibyte += count_multibyte(&bytes[offset..]);
@@ -132,7 +135,7 @@ const ALTERNATIVES: &[&Encoding] = &[GB18030, BIG5, SHIFT_JIS, EUC_KR, EUC_JP];
 /// turns Chinese into accented letters). A single-byte guess is therefore checked against
 /// the CJK encodings: one that reads as Chinese text with at most a stray error wins, and
 /// its errors are reported like any other.
-pub(crate) fn decode_legacy(bytes: &[u8], utf8: &Utf8Stats) -> (&'static Encoding, Decoding) {
+pub(crate) fn decode_legacy(bytes: &[u8]) -> (&'static Encoding, Decoding) {
     let guess = guess_legacy(bytes);
     let first = decode_counting(guess, bytes);
     if guess.is_single_byte() {
@@ -161,10 +164,21 @@ pub(crate) fn decode_legacy(bytes: &[u8], utf8: &Utf8Stats) -> (&'static Encodin
             }
         }
     }
-    if utf8.errors < best.1.errors {
-        return (UTF_8, decode_counting(UTF_8, bytes));
+    let as_utf8 = decode_counting(UTF_8, bytes);
+    if as_utf8.errors < best.1.errors {
+        return (UTF_8, as_utf8);
     }
     best
+}
+
+/// Chinese pages are most of what thresh reads and chardetng is slow (a few tens of MB/s):
+/// a clean GBK or Big5 reading that reads as Chinese text (its most frequent characters,
+/// not the scattered ones other encodings turn into) is taken without asking it.
+pub(crate) fn decode_chinese(bytes: &[u8]) -> Option<(&'static Encoding, Decoding)> {
+    [GBK, BIG5].into_iter().find_map(|candidate| {
+        let decoded = decode_counting(candidate, bytes);
+        (decoded.errors == 0 && reads_as_chinese(&decoded.text)).then_some((candidate, decoded))
+    })
 }
 
 /// Whether a decoding reads as CJK text: enough ideographs, kana or Hangul, mostly common
@@ -263,7 +277,7 @@ mod tests {
     fn legacy_guess_picks_the_clean_reading() {
         let text = "外婆家所在的那条老街，明年开春就要拆了。消息传来的时候，我正在外地出差。";
         let (gbk, _, _) = GBK.encode(text);
-        let (encoding, decoded) = decode_legacy(&gbk, &utf8_stats(&gbk));
+        let (encoding, decoded) = decode_legacy(&gbk);
         assert_eq!(encoding, GBK);
         assert_eq!(decoded.text, text);
         assert_eq!(decoded.errors, 0);

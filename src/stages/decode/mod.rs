@@ -223,6 +223,10 @@ fn decode_text(
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok((text.to_string(), verdict("UTF-8", false, "utf-8")));
     }
+    if let Some((encoding, decoding)) = detect::decode_chinese(bytes) {
+        let name = legacy_name(encoding, bytes);
+        return Ok((decoding.text, verdict(name, false, "detected")));
+    }
     if let Some(encoding) = utf16::sniff_without_nul(bytes) {
         if let Some(text) = utf16::decode_if_text(bytes, encoding) {
             return Ok((text, verdict(encoding.name(), false, "utf-16-heuristic")));
@@ -238,18 +242,23 @@ fn decode_text(
             options.lossy,
         );
     }
-    let (encoding, decoding) = detect::decode_legacy(bytes, &utf8);
-    let name = if encoding == encoding_rs::GBK || encoding == encoding_rs::GB18030 {
-        detect::gbk_family_name(bytes)
-    } else {
-        encoding.name()
-    };
+    let (encoding, decoding) = detect::decode_legacy(bytes);
+    let name = legacy_name(encoding, bytes);
     accept(
         decoding,
         name,
         verdict(name, false, "detected"),
         options.lossy,
     )
+}
+
+/// The name reported for `bytes` read as `encoding` (GBK or GB18030 for that family).
+fn legacy_name(encoding: &'static encoding_rs::Encoding, bytes: &[u8]) -> &'static str {
+    if encoding == encoding_rs::GBK || encoding == encoding_rs::GB18030 {
+        detect::gbk_family_name(bytes)
+    } else {
+        encoding.name()
+    }
 }
 
 /// Decodes with the encoding `--encoding` names. A BOM of that encoding is dropped.

@@ -10,7 +10,7 @@
 //! qualifies: its accented letters are not followed by the byte values UTF-8 continuation
 //! bytes turn into, and its ideographs do not re-encode to valid UTF-8.
 
-use super::cjk::{is_cjk_ideograph, is_common_cjk, is_plausible_text_char};
+use super::cjk::{count_ideographs, is_cjk_ideograph, is_common_cjk, is_plausible_text_char};
 use super::detect::encode_exact;
 use super::RepairedLine;
 
@@ -272,7 +272,7 @@ fn plausible_latin_repair(decoded: char, len: usize) -> bool {
 /// mostly rare, and re-encoding its non-ASCII runs as GBK gives valid UTF-8 made mostly
 /// of common characters.
 fn repair_gbk(line: &str) -> Option<String> {
-    let (ideographs, common) = ideograph_counts(line);
+    let (ideographs, common) = count_ideographs(line);
     if ideographs < 4 || common * 2 >= ideographs {
         return None;
     }
@@ -295,7 +295,7 @@ fn repair_gbk(line: &str) -> Option<String> {
     if !changed {
         return None;
     }
-    let (after_ideographs, after_common) = ideograph_counts(&out);
+    let (after_ideographs, after_common) = count_ideographs(&out);
     (after_ideographs >= 2 && after_common * 10 >= after_ideographs * 8).then_some(out)
 }
 
@@ -329,15 +329,6 @@ fn push_gbk_run(run: &str, out: &mut String) -> bool {
         out.push('\u{FFFD}');
     }
     true
-}
-
-/// (ideographs, common ideographs) on a line.
-fn ideograph_counts(text: &str) -> (usize, usize) {
-    text.chars()
-        .filter(|&c| is_cjk_ideograph(c))
-        .fold((0, 0), |(n, common), c| {
-            (n + 1, common + usize::from(is_common_cjk(c)))
-        })
 }
 
 #[cfg(test)]

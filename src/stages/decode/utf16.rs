@@ -72,7 +72,7 @@ pub(crate) fn sniff_without_nul(bytes: &[u8]) -> Option<&'static Encoding> {
     if !bytes.len().is_multiple_of(2) || bytes.len() < MIN_UNITS * 2 {
         return None;
     }
-    let prefix = &bytes[..bytes.len().min(PARITY_PREFIX)];
+    let prefix = &bytes[..bytes.len().min(4096)];
     let score = |little_endian: bool| {
         let (mut units, mut cjk_like, mut ideographs, mut common) = (0usize, 0, 0, 0);
         for pair in prefix.chunks_exact(2) {

@@ -173,12 +173,38 @@ pub(crate) fn decode_legacy(bytes: &[u8]) -> (&'static Encoding, Decoding) {
 
 /// Chinese pages are most of what thresh reads and chardetng is slow (a few tens of MB/s):
 /// a clean GBK or Big5 reading that reads as Chinese text (its most frequent characters,
-/// not the scattered ones other encodings turn into) is taken without asking it.
+/// not the scattered ones other encodings turn into) is taken without asking it. Big5
+/// must also show its own byte structure: many second bytes below 0x7F, which the EUC
+/// encodings and GB 2312 never have (EUC-JP kana would otherwise read as common Big5
+/// characters).
 pub(crate) fn decode_chinese(bytes: &[u8]) -> Option<(&'static Encoding, Decoding)> {
-    [GBK, BIG5].into_iter().find_map(|candidate| {
-        let decoded = decode_counting(candidate, bytes);
-        (decoded.errors == 0 && reads_as_chinese(&decoded.text)).then_some((candidate, decoded))
-    })
+    let gbk = decode_counting(GBK, bytes);
+    if gbk.errors == 0 && reads_as_chinese(&gbk.text) {
+        return Some((GBK, gbk));
+    }
+    if low_trail_share_percent(bytes) < 10 {
+        return None;
+    }
+    let big5 = decode_counting(BIG5, bytes);
+    (big5.errors == 0 && reads_as_chinese(&big5.text)).then_some((BIG5, big5))
+}
+
+/// The share (percent) of double-byte characters whose second byte is 0x40–0x7E, reading
+/// `bytes` as a lead-byte/trail-byte encoding. Looks at the first 64 KB.
+fn low_trail_share_percent(bytes: &[u8]) -> usize {
+    let bytes = &bytes[..bytes.len().min(DETECTION_PREFIX)];
+    let (mut pairs, mut low) = (0usize, 0usize);
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if bytes[i] < 0x81 {
+            i += 1;
+            continue;
+        }
+        pairs += 1;
+        low += usize::from((0x40..=0x7E).contains(&bytes[i + 1]));
+        i += 2;
+    }
+    (low * 100).checked_div(pairs).unwrap_or(0)
 }
 
 /// Whether a decoding reads as CJK text: enough ideographs, kana or Hangul, mostly common
@@ -281,6 +307,20 @@ mod tests {
         assert_eq!(encoding, GBK);
         assert_eq!(decoded.text, text);
         assert_eq!(decoded.errors, 0);
+    }
+
+    #[test]
+    fn chinese_fast_path_takes_only_chinese() {
+        let trad = "外婆家所在的那條老街，明年開春就要拆了。消息傳來的時候，我正在外地出差，一連幾天都睡不好。我們都是這裡的人。";
+        let (big5, _, _) = BIG5.encode(trad);
+        assert!(low_trail_share_percent(&big5) >= 10);
+        let (encoding, decoded) = decode_chinese(&big5).unwrap();
+        assert_eq!((encoding, decoded.text.as_str()), (BIG5, trad));
+        let (euc_jp, _, _) = EUC_JP.encode(
+            "祖母の家がある古い通りは、来年の春に取り壊されることになった。その知らせを聞いたとき、私は出張中で、何日もよく眠れなかった。",
+        );
+        assert_eq!(low_trail_share_percent(&euc_jp), 0);
+        assert!(decode_chinese(&euc_jp).is_none());
     }
 
     #[test]

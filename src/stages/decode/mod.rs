@@ -147,7 +147,11 @@ pub fn decode_bytes(bytes: &[u8], options: &DecodeOptions) -> Result<Decoded, Do
         verdict: EncodingVerdict::default(),
         repaired_lines: Vec::new(),
     };
-    if options.repair_mojibake {
+    // Mojibake is UTF-8 text misread and saved again as UTF-8 (or UTF-16). A file in a
+    // legacy encoding cannot hold it: its bytes would be the original UTF-8 and would
+    // have been read as such.
+    let unicode = verdict.encoding.starts_with("UTF-");
+    if options.repair_mojibake && unicode {
         if let Some((fixed, lines)) = mojibake::repair(&decoded.text) {
             decoded.text = fixed;
             verdict.mojibake_repaired = lines.first().map(|l| l.wrong_encoding.to_string());

@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 /// First code point of the CJK Unified Ideographs block the common-character table covers.
-const CJK_START: u32 = 0x4E00;
+pub(crate) const CJK_START: u32 = 0x4E00;
 /// One past the last code point the table covers.
 const CJK_END: u32 = 0xA000;
 
@@ -22,8 +22,31 @@ pub(crate) fn is_common_cjk(c: char) -> bool {
     if !(CJK_START..CJK_END).contains(&cp) {
         return false;
     }
-    let index = (cp - CJK_START) as usize;
-    common_table()[index / 64] & (1u64 << (index % 64)) != 0
+    CommonIdeographs::get().has(cp)
+}
+
+/// The common-character table, for loops that look characters up by code point.
+#[derive(Clone, Copy)]
+pub(crate) struct CommonIdeographs {
+    bits: &'static [u64],
+}
+
+impl CommonIdeographs {
+    pub fn get() -> Self {
+        CommonIdeographs {
+            bits: common_table(),
+        }
+    }
+
+    /// Whether code point `cp` (any value) is a common ideograph.
+    #[inline]
+    pub fn has(self, cp: u32) -> bool {
+        if !(CJK_START..CJK_END).contains(&cp) {
+            return false;
+        }
+        let index = (cp - CJK_START) as usize;
+        self.bits[index / 64] & (1u64 << (index % 64)) != 0
+    }
 }
 
 /// The table of common characters, built once from the encoders' own code tables (the
@@ -69,7 +92,7 @@ const FREQUENT: &str = "的一是不了在人有我他这個个们們中来來�
 /// (ideographs, common ideographs) in `text`, in one pass over its bytes: the ideographs
 /// counted are the U+4E00–U+9FFF ones, which UTF-8 writes with a lead byte 0xE4–0xE9.
 pub(crate) fn count_ideographs(text: &str) -> (usize, usize) {
-    let table = common_table();
+    let table = CommonIdeographs::get();
     let bytes = text.as_bytes();
     let (mut ideographs, mut common) = (0usize, 0usize);
     let mut i = 0;
@@ -79,17 +102,20 @@ pub(crate) fn count_ideographs(text: &str) -> (usize, usize) {
             i += 1;
             continue;
         }
-        let cp = (u32::from(lead & 0x0F) << 12)
-            | (u32::from(bytes[i + 1] & 0x3F) << 6)
-            | u32::from(bytes[i + 2] & 0x3F);
+        let cp = three_byte_code_point(lead, bytes[i + 1], bytes[i + 2]);
         if cp >= CJK_START {
-            let index = (cp - CJK_START) as usize;
             ideographs += 1;
-            common += usize::from(table[index / 64] & (1u64 << (index % 64)) != 0);
+            common += usize::from(table.has(cp));
         }
         i += 3;
     }
     (ideographs, common)
+}
+
+/// The code point of a three-byte UTF-8 sequence.
+#[inline]
+pub(crate) fn three_byte_code_point(lead: u8, second: u8, third: u8) -> u32 {
+    (u32::from(lead & 0x0F) << 12) | (u32::from(second & 0x3F) << 6) | u32::from(third & 0x3F)
 }
 
 /// Whether `text` reads as Chinese: at least 20 ideographs, at least a tenth of them among

@@ -216,7 +216,12 @@ fn decode_text(
             options.lossy,
         );
     }
-    if let Some(first_nul) = bytes.iter().position(|&b| b == 0) {
+    // `contains` on bytes is a vectorised memchr; `position` is not.
+    let first_nul = bytes
+        .contains(&0)
+        .then(|| bytes.iter().position(|&b| b == 0))
+        .flatten();
+    if let Some(first_nul) = first_nul {
         return match utf16::decode_nul_containing(bytes) {
             Some((encoding, text)) => {
                 Ok((text, verdict(encoding.name(), false, "utf-16-heuristic")))

@@ -10,7 +10,10 @@
 //! qualifies: its accented letters are not followed by the byte values UTF-8 continuation
 //! bytes turn into, and its ideographs do not re-encode to valid UTF-8.
 
-use super::cjk::{count_ideographs, is_cjk_ideograph, is_common_cjk, is_plausible_text_char};
+use super::cjk::{
+    count_ideographs, is_cjk_ideograph, is_common_cjk, is_plausible_text_char,
+    three_byte_code_point, CommonIdeographs, CJK_START,
+};
 use super::detect::encode_exact;
 use super::RepairedLine;
 
@@ -87,36 +90,78 @@ struct Candidate {
     evidence: Evidence,
 }
 
+/// A line worth a closer look.
+struct Suspect {
+    line: u32,
+    start: usize,
+    end: usize,
+}
+
+/// The lines that may hold mojibake, found in one pass over the bytes: lines with a
+/// 0xC3 byte (every Latin mojibake character U+00C2–U+00F4 starts with it) and lines whose
+/// ideographs are mostly rare (GBK mojibake). Line numbers count LF, CR LF and CR ends.
+fn suspect_lines(text: &str) -> Vec<Suspect> {
+    let table = CommonIdeographs::get();
+    let bytes = text.as_bytes();
+    let mut suspects = Vec::new();
+    let (mut line, mut start) = (1u32, 0usize);
+    let (mut latin, mut ideographs, mut common) = (false, 0usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' || b == b'\r' {
+            if latin || (ideographs >= 4 && common * 2 < ideographs) {
+                suspects.push(Suspect {
+                    line,
+                    start,
+                    end: i,
+                });
+            }
+            i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+            (line, start) = (line + 1, i);
+            (latin, ideographs, common) = (false, 0, 0);
+        } else if (0xE4..=0xE9).contains(&b) && i + 2 < bytes.len() {
+            let cp = three_byte_code_point(b, bytes[i + 1], bytes[i + 2]);
+            if cp >= CJK_START {
+                ideographs += 1;
+                common += usize::from(table.has(cp));
+            }
+            i += 3;
+        } else {
+            latin |= b == 0xC3;
+            i += 1;
+        }
+    }
+    if start < bytes.len() && (latin || (ideographs >= 4 && common * 2 < ideographs)) {
+        suspects.push(Suspect {
+            line,
+            start,
+            end: bytes.len(),
+        });
+    }
+    suspects
+}
+
 /// The text with mojibake lines repaired, and what was repaired. `None` if nothing was.
 pub(crate) fn repair(text: &str) -> Option<(String, Vec<RepairedLine>)> {
-    // Latin mojibake always starts with a character U+00C2–U+00F4, whose UTF-8 lead byte
-    // is 0xC3: text without that byte is only checked for GBK mojibake.
-    let maybe_latin = text.as_bytes().contains(&0xC3);
-    let mut candidates = Vec::new();
-    let mut line_no = 0u32;
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    while start < bytes.len() {
-        line_no += 1;
-        let end = text[start..]
-            .find(['\n', '\r'])
-            .map_or(bytes.len(), |i| start + i);
-        if let Some((fixed, wrong, evidence)) = repair_line(&text[start..end], maybe_latin) {
-            candidates.push(Candidate {
-                line: line_no,
-                start,
-                end,
+    let candidates: Vec<Candidate> = suspect_lines(text)
+        .into_iter()
+        .filter_map(|s| {
+            let (fixed, wrong, evidence) = repair_line(&text[s.start..s.end])?;
+            Some(Candidate {
+                line: s.line,
+                start: s.start,
+                end: s.end,
                 fixed,
                 wrong,
                 evidence,
-            });
-        }
-        start = match bytes.get(end) {
-            Some(b'\r') if bytes.get(end + 1) == Some(&b'\n') => end + 2,
-            Some(_) => end + 1,
-            None => end,
-        };
-    }
+            })
+        })
+        .collect();
     if !candidates.iter().any(|c| c.evidence == Evidence::Strong) {
         return None;
     }
@@ -139,8 +184,8 @@ pub(crate) fn repair(text: &str) -> Option<(String, Vec<RepairedLine>)> {
 }
 
 /// One line repaired, the wrong reading that was undone, and how sure the repair is.
-fn repair_line(line: &str, maybe_latin: bool) -> Option<(String, &'static str, Evidence)> {
-    if maybe_latin && line.as_bytes().contains(&0xC3) {
+fn repair_line(line: &str) -> Option<(String, &'static str, Evidence)> {
+    if line.as_bytes().contains(&0xC3) {
         if let Some((fixed, used_cp1252, evidence)) = repair_latin(line) {
             let wrong = if used_cp1252 { WINDOWS_1252 } else { LATIN_1 };
             // A line can have been through both (rare); take the GBK step too if it helps.

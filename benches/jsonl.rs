@@ -37,7 +37,9 @@ fn main() {
     let mut n = 0usize;
     while shard.len() < 64 << 20 {
         let start = (i * 977) % chars.len().saturating_sub(1200).max(1);
-        let doc: String = chars[start..(start + 1000).min(chars.len())].iter().collect();
+        let doc: String = chars[start..(start + 1000).min(chars.len())]
+            .iter()
+            .collect();
         let line = serde_json::json!({"id": format!("doc-{n}"), "url": "https://example.org/a/b", "text": doc, "meta": {"crawl": 2024, "lang": "zh"}});
         shard.push_str(&line.to_string());
         shard.push('\n');
@@ -48,7 +50,9 @@ fn main() {
     for round in 0..3 {
         let started = Instant::now();
         let reader = Compression::None.reader(shard.as_bytes()).expect("reader");
-        let mut out = Compression::None.writer(Vec::with_capacity(shard.len() + 1024)).expect("writer");
+        let mut out = Compression::None
+            .writer(Vec::with_capacity(shard.len() + 1024))
+            .expect("writer");
         for line in reader.lines() {
             let line = line.expect("utf-8");
             let record = Record::parse(&line).expect("valid record");

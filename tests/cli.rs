@@ -28,12 +28,26 @@ fn clean_mirrors_the_input_tree_and_leaves_inputs_alone() {
     write(&input.join("a/b.txt"), PAGE.as_bytes());
     write(&input.join("c.txt"), b"plain\n");
     let out = dir.path().join("out");
-    thresh().arg("clean").arg(&input).arg("-o").arg(&out).assert().success().stderr("");
+    thresh()
+        .arg("clean")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr("");
     let cleaned = fs::read_to_string(out.join("a/b.txt")).unwrap();
-    assert!(cleaned.ends_with('\n') && !cleaned.contains('\r') && !cleaned.contains("\n\n"), "{cleaned:?}");
+    assert!(
+        cleaned.ends_with('\n') && !cleaned.contains('\r') && !cleaned.contains("\n\n"),
+        "{cleaned:?}"
+    );
     assert!(cleaned.starts_with("第一段"));
     assert_eq!(fs::read_to_string(out.join("c.txt")).unwrap(), "plain\n");
-    assert_eq!(fs::read(input.join("a/b.txt")).unwrap(), PAGE.as_bytes(), "input untouched");
+    assert_eq!(
+        fs::read(input.join("a/b.txt")).unwrap(),
+        PAGE.as_bytes(),
+        "input untouched"
+    );
 }
 
 #[test]
@@ -42,7 +56,13 @@ fn single_file_goes_to_out_dir_by_name() {
     let file = dir.path().join("deep/page.txt");
     write(&file, PAGE.as_bytes());
     let out = dir.path().join("out");
-    thresh().arg("clean").arg(&file).arg("-o").arg(&out).assert().success();
+    thresh()
+        .arg("clean")
+        .arg(&file)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
     assert!(out.join("page.txt").is_file());
 }
 
@@ -51,8 +71,21 @@ fn stdout_and_in_place() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("p.txt");
     write(&file, PAGE.as_bytes());
-    let printed = thresh().arg("clean").arg(&file).arg("--stdout").assert().success().get_output().stdout.clone();
-    thresh().arg("clean").arg(&file).arg("--in-place").assert().success();
+    let printed = thresh()
+        .arg("clean")
+        .arg(&file)
+        .arg("--stdout")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    thresh()
+        .arg("clean")
+        .arg(&file)
+        .arg("--in-place")
+        .assert()
+        .success();
     assert_eq!(fs::read(&file).unwrap(), printed);
 }
 
@@ -66,7 +99,9 @@ fn an_output_choice_is_required_for_files() {
         .arg(&file)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("-o OUT_DIR, --stdout, --in-place or --diff"));
+        .stderr(predicate::str::contains(
+            "-o OUT_DIR, --stdout, --in-place or --diff",
+        ));
 }
 
 #[test]
@@ -84,7 +119,10 @@ fn missing_file_is_an_error_and_the_run_goes_on() {
         .arg(&out)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(format!("{}: no such file or directory", missing.display())));
+        .stderr(predicate::str::contains(format!(
+            "{}: no such file or directory",
+            missing.display()
+        )));
     assert_eq!(fs::read_to_string(out.join("good.txt")).unwrap(), "ok\n");
 }
 
@@ -108,7 +146,10 @@ fn unreadable_file_is_an_error() {
 fn binary_named_explicitly_is_an_error_but_skipped_when_walked() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");
-    write(&input.join("image.bin"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0");
+    write(
+        &input.join("image.bin"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0",
+    );
     write(&input.join("page.txt"), b"text\n");
     let out = dir.path().join("out");
     thresh()
@@ -140,7 +181,9 @@ fn undecodable_input_is_an_error_unless_lossy() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicate::str::contains("bad.txt: cannot be decoded as UTF-8"));
+        .stderr(predicate::str::contains(
+            "bad.txt: cannot be decoded as UTF-8",
+        ));
     thresh()
         .args(["clean", "--encoding", "utf-8", "--lossy", "--stdout"])
         .arg(&file)
@@ -165,8 +208,14 @@ fn malformed_jsonl_line_names_file_and_line_and_others_are_kept() {
         .arg(&out)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(format!("{}:2: invalid JSON", file.display())))
-        .stderr(predicate::str::contains(format!("{}:5: no \"text\" field", file.display())));
+        .stderr(predicate::str::contains(format!(
+            "{}:2: invalid JSON",
+            file.display()
+        )))
+        .stderr(predicate::str::contains(format!(
+            "{}:5: no \"text\" field",
+            file.display()
+        )));
     let written = fs::read_to_string(out.join("shard.jsonl")).unwrap();
     assert_eq!(
         written,
@@ -179,7 +228,8 @@ fn compressed_jsonl_keeps_its_compression_and_field_names() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("s.jsonl.gz");
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    gz.write_all(b"{\"doc\":7,\"body\":\"x\\r\\ny\"}\n").unwrap();
+    gz.write_all(b"{\"doc\":7,\"body\":\"x\\r\\ny\"}\n")
+        .unwrap();
     write(&file, &gz.finish().unwrap());
     let out = dir.path().join("out");
     thresh()
@@ -217,13 +267,25 @@ fn report_lists_encoding_and_edits_with_counts() {
     let file = dir.path().join("p.txt");
     write(&file, PAGE.as_bytes());
     let report = dir.path().join("report.json");
-    thresh().arg("clean").arg(&file).arg("--stdout").arg("--report").arg(&report).assert().success();
+    thresh()
+        .arg("clean")
+        .arg(&file)
+        .arg("--stdout")
+        .arg("--report")
+        .arg(&report)
+        .assert()
+        .success();
     let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&report).unwrap()).unwrap();
     assert_eq!(v["schema_version"], 1);
     assert_eq!(v["tool"]["version"], env!("CARGO_PKG_VERSION"));
     let doc = &v["documents"][0];
     assert_eq!(doc["encoding"]["encoding"], "UTF-8");
-    let codes: Vec<_> = doc["edits"].as_array().unwrap().iter().map(|e| e["code"].as_str().unwrap()).collect();
+    let codes: Vec<_> = doc["edits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["code"].as_str().unwrap())
+        .collect();
     assert!(codes.contains(&"E105"), "{codes:?}");
     assert_eq!(v["counts"]["by_rule"]["E105"]["count"], 1);
 }
@@ -235,15 +297,32 @@ fn check_exit_statuses() {
     write(&clean, "第一段。\n第二段。\n".as_bytes());
     let dirty = dir.path().join("dirty.txt");
     write(&dirty, PAGE.as_bytes());
-    thresh().arg("check").arg(&clean).assert().code(0).stdout("");
+    thresh()
+        .arg("check")
+        .arg(&clean)
+        .assert()
+        .code(0)
+        .stdout("");
     thresh()
         .arg("check")
         .arg(&dirty)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains(format!("{}:1:1: E105 line-ends", dirty.display())));
-    thresh().arg("check").arg("--exit-zero").arg(&dirty).assert().code(0);
-    thresh().arg("check").arg(dir.path().join("nope.txt")).assert().code(2);
+        .stdout(predicate::str::contains(format!(
+            "{}:1:1: E105 line-ends",
+            dirty.display()
+        )));
+    thresh()
+        .arg("check")
+        .arg("--exit-zero")
+        .arg(&dirty)
+        .assert()
+        .code(0);
+    thresh()
+        .arg("check")
+        .arg(dir.path().join("nope.txt"))
+        .assert()
+        .code(2);
     thresh()
         .args(["check", "--format", "json"])
         .arg(&dirty)
@@ -262,7 +341,11 @@ fn check_exit_statuses() {
 fn check_after_clean_is_empty_on_the_samples() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    thresh().args(["clean", "samples", "-o"]).arg(&out).assert().success();
+    thresh()
+        .args(["clean", "samples", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
     thresh().arg("check").arg(&out).assert().code(0).stdout("");
 }
 
@@ -298,7 +381,10 @@ fn config_is_found_by_walking_up_and_bad_keys_name_file_and_line() {
         .assert()
         .success()
         .stdout(predicate::str::contains("ignore = [\"E105\"]"));
-    write(&corpus.join("thresh.toml"), b"# comment\n[input]\ntext-feld = 1\n");
+    write(
+        &corpus.join("thresh.toml"),
+        b"# comment\n[input]\ntext-feld = 1\n",
+    );
     thresh()
         .arg("check")
         .arg(corpus.join("sub/p.txt"))
@@ -321,11 +407,27 @@ fn output_does_not_depend_on_thread_count() {
     let shard = dir.path().join("s.jsonl");
     let mut lines = String::new();
     for i in 0..3000 {
-        lines.push_str(&format!("{{\"id\":{i},\"text\":\"  第{i}段,内容\\r\\n\\r\\n结尾 \"}}\n"));
+        lines.push_str(&format!(
+            "{{\"id\":{i},\"text\":\"  第{i}段,内容\\r\\n\\r\\n结尾 \"}}\n"
+        ));
     }
     write(&shard, lines.as_bytes());
-    let one = thresh().args(["clean", "-j", "1", "--stdout"]).arg(&shard).assert().success().get_output().stdout.clone();
-    let two = thresh().args(["clean", "-j", "2", "--stdout"]).arg(&shard).assert().success().get_output().stdout.clone();
+    let one = thresh()
+        .args(["clean", "-j", "1", "--stdout"])
+        .arg(&shard)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let two = thresh()
+        .args(["clean", "-j", "2", "--stdout"])
+        .arg(&shard)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     assert_eq!(one, two);
     assert_eq!(one.iter().filter(|&&b| b == b'\n').count(), 3000);
 }

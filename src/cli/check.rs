@@ -4,7 +4,8 @@
 //! ```text
 //! thresh check corpus/                      concise diagnostics
 //! thresh check --format github corpus/      GitHub annotations
-//! thresh check --exit-zero --format json .  findings as JSON lines, never fail
+//! thresh check --exit-zero --format json .  findings as a JSON array, never fail
+//! thresh check --diff page.txt              the diff `clean` would apply
 //! ```
 
 use std::io::{self, Write};
@@ -12,7 +13,8 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use indicatif::ProgressBar;
-use thresh::diagnostics::{self, Format};
+use similar::TextDiff;
+use thresh::diagnostics::{self, Format, Renderer};
 use thresh::document::Source;
 use thresh::io::inputs::{self, Input};
 use thresh::runner::{self, Observer, Outcome, OutputMode, RunOptions};
@@ -31,6 +33,9 @@ pub struct CheckArgs {
     /// Exit 0 even when there are findings (errors still exit 2).
     #[arg(long)]
     exit_zero: bool,
+    /// Print the unified diff `clean` would apply instead of the findings.
+    #[arg(long)]
+    diff: bool,
     #[command(flatten)]
     pipeline: PipelineArgs,
 }
@@ -39,10 +44,14 @@ pub struct CheckArgs {
 enum FormatArg {
     /// `path:line:col: CODE message`
     Concise,
-    /// One JSON object per finding, one per line.
+    /// Concise, plus the source line with the finding marked.
+    Full,
+    /// A JSON array of findings.
     Json,
     /// GitHub Actions annotations.
     Github,
+    /// SARIF 2.1.0.
+    Sarif,
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
@@ -50,14 +59,23 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
     let pipelines = Pipelines::new(&args.pipeline)?;
     let (inputs, problems) = inputs::collect(&args.paths, None);
     let stdout = io::stdout();
+    let format = match if args.diff {
+        FormatArg::Concise
+    } else {
+        args.format
+    } {
+        FormatArg::Concise => Format::Concise,
+        FormatArg::Full => Format::Full,
+        FormatArg::Json => Format::Json,
+        FormatArg::Github => Format::Github,
+        FormatArg::Sarif => Format::Sarif,
+    };
+    let renderer = Renderer::new(io::BufWriter::new(stdout.lock()), format);
+    let keep_original = args.diff || renderer.needs_source();
     let mut observer = CheckObserver {
         bar: progress_bar(inputs.len()),
-        out: io::BufWriter::new(stdout.lock()),
-        format: match args.format {
-            FormatArg::Concise => Format::Concise,
-            FormatArg::Json => Format::Json,
-            FormatArg::Github => Format::Github,
-        },
+        renderer,
+        diff: args.diff,
         findings: 0,
         files_with_findings: 0,
         errors: 0,
@@ -69,21 +87,27 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
     let options = RunOptions {
         output: OutputMode::Discard,
         stdin_format: args.pipeline.stdin_format(),
+        keep_original,
         ..RunOptions::default()
     };
     let mut sink = io::sink();
     runner::run(&inputs, &options, &pipelines, &mut sink, &mut observer)?;
-    observer.out.flush()?;
     observer.bar.finish_and_clear();
-    if observer.format == Format::Concise && observer.findings > 0 {
-        eprintln!(
-            "{} finding(s) in {} document(s)",
-            observer.findings, observer.files_with_findings
-        );
+    let CheckObserver {
+        renderer,
+        findings,
+        files_with_findings,
+        errors,
+        ..
+    } = observer;
+    renderer.finish()?;
+    let for_humans = matches!(format, Format::Concise | Format::Full) && !args.diff;
+    if for_humans && findings > 0 {
+        eprintln!("{findings} finding(s) in {files_with_findings} document(s)");
     }
-    Ok(if observer.errors > 0 {
+    Ok(if errors > 0 {
         EXIT_ERROR
-    } else if observer.findings > 0 && !args.exit_zero {
+    } else if findings > 0 && !args.exit_zero {
         EXIT_FINDINGS
     } else {
         EXIT_OK
@@ -92,8 +116,8 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
 
 struct CheckObserver<W: Write> {
     bar: ProgressBar,
-    out: W,
-    format: Format,
+    renderer: Renderer<W>,
+    diff: bool,
     findings: u64,
     files_with_findings: u64,
     errors: u64,
@@ -101,13 +125,27 @@ struct CheckObserver<W: Write> {
 
 impl<W: Write> Observer for CheckObserver<W> {
     fn outcome(&mut self, outcome: Outcome<'_>) -> io::Result<()> {
-        let found = diagnostics::from_document(outcome.doc);
-        if !found.is_empty() {
-            self.files_with_findings += 1;
+        let found = diagnostics::from_document(outcome.doc, outcome.original);
+        if found.is_empty() {
+            return Ok(());
+        }
+        self.files_with_findings += 1;
+        self.findings += found.len() as u64;
+        if self.diff {
+            if let Some(original) = outcome.original {
+                let name = &outcome.doc.id;
+                let text = TextDiff::from_lines(original, outcome.cleaned)
+                    .unified_diff()
+                    .header(name, name)
+                    .to_string();
+                let stdout = io::stdout();
+                let mut lock = stdout.lock();
+                self.bar.suspend(|| lock.write_all(text.as_bytes()))?;
+            }
+            return Ok(());
         }
         for d in &found {
-            self.findings += 1;
-            diagnostics::render(&mut self.out, d, self.format)?;
+            self.renderer.diagnostic(d)?;
         }
         Ok(())
     }
@@ -120,7 +158,7 @@ impl<W: Write> Observer for CheckObserver<W> {
         message: &str,
     ) -> io::Result<()> {
         self.errors += 1;
-        self.out.flush()?;
+        self.renderer.flush()?;
         print_problem(&self.bar, location, message);
         Ok(())
     }

@@ -1,7 +1,9 @@
 //! Check mode's findings: each edit the pipeline would make becomes a diagnostic pointing at
 //! the original file, line and column, rendered in the format a linter user expects.
 
-use std::io::{self, Write};
+mod render;
+
+pub use render::{Format, Renderer};
 
 use serde::Serialize;
 
@@ -21,6 +23,12 @@ pub struct Diagnostic {
     pub message: String,
     /// The document id (differs from `path` inside JSONL shards).
     pub document: String,
+    /// How many characters the finding covers on its line (0: a point).
+    #[serde(skip)]
+    pub width: u32,
+    /// The original line, when known (for the `full` format).
+    #[serde(skip)]
+    pub source_line: Option<String>,
 }
 
 /// How long a quoted excerpt may be before it is shortened.
@@ -47,8 +55,10 @@ pub fn message_for(edit: &Edit) -> String {
     }
 }
 
-/// The diagnostics of a processed document, in original line order.
-pub fn from_document(doc: &Document) -> Vec<Diagnostic> {
+/// The diagnostics of a processed document, in original line order. `original` is the
+/// decoded input text; with it each diagnostic carries its source line.
+pub fn from_document(doc: &Document, original: Option<&str>) -> Vec<Diagnostic> {
+    let original_lines: Vec<&str> = original.map(|t| t.lines().collect()).unwrap_or_default();
     let mut out: Vec<Diagnostic> = doc
         .edits
         .iter()
@@ -78,6 +88,21 @@ pub fn from_document(doc: &Document) -> Vec<Diagnostic> {
                     message_for(edit),
                 ),
             };
+            let source_line = original_lines
+                .get(edit.lines.start as usize - 1)
+                .map(|l| l.to_string());
+            // A removed span is marked as wide as the text it removed, when that text is on
+            // the line; anything else is a point.
+            let width = match &source_line {
+                Some(l)
+                    if !edit.before.is_empty()
+                        && edit.before.lines().count() == 1
+                        && l.contains(edit.before.as_str()) =>
+                {
+                    edit.before.chars().count() as u32
+                }
+                _ => 0,
+            };
             Diagnostic {
                 path,
                 line,
@@ -86,6 +111,8 @@ pub fn from_document(doc: &Document) -> Vec<Diagnostic> {
                 rule: edit.rule.clone(),
                 message,
                 document: doc.id.clone(),
+                width,
+                source_line,
             }
         })
         .collect();
@@ -93,105 +120,13 @@ pub fn from_document(doc: &Document) -> Vec<Diagnostic> {
     out
 }
 
-/// Output formats of `thresh check`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// `path:line:col: CODE message`
-    Concise,
-    /// One JSON object per line.
-    Json,
-    /// GitHub Actions workflow commands (annotations).
-    Github,
-}
-
-/// Writes one diagnostic in `format`.
-pub fn render(out: &mut dyn Write, d: &Diagnostic, format: Format) -> io::Result<()> {
-    match format {
-        Format::Concise => writeln!(
-            out,
-            "{}:{}:{}: {} {}",
-            d.path, d.line, d.column, d.code, d.message
-        ),
-        Format::Json => {
-            serde_json::to_writer(&mut *out, d)?;
-            out.write_all(b"\n")
-        }
-        Format::Github => writeln!(
-            out,
-            "::error file={},line={},col={},title={} {}::{}",
-            github_escape_property(&d.path),
-            d.line,
-            d.column,
-            d.code,
-            github_escape_property(&d.rule),
-            github_escape_data(&d.message)
-        ),
-    }
-}
-
-// GitHub workflow commands need %, CR, LF (and in properties : and ,) escaped.
-fn github_escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-fn github_escape_property(s: &str) -> String {
-    github_escape_data(s)
-        .replace(':', "%3A")
-        .replace(',', "%2C")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::LineRange;
-    use crate::stages::normalize::EDGE_SPACES;
-
-    fn sample() -> Diagnostic {
-        let mut doc = Document::from_bytes(
-            "news/a.txt",
-            Source::File {
-                path: "news/a.txt".into(),
-            },
-            vec![],
-        );
-        doc.record(
-            Edit::new(
-                "normalize",
-                &EDGE_SPACES,
-                Action::Remove,
-                LineRange::line(7),
-            )
-            .before("汤学安 摄"),
-        );
-        from_document(&doc).remove(0)
-    }
-
-    #[test]
-    fn concise_format_is_path_line_col_code_message() {
-        let mut out = Vec::new();
-        render(&mut out, &sample(), Format::Concise).unwrap();
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            "news/a.txt:7:1: U103 edge-spaces \"汤学安 摄\"\n"
-        );
-    }
-
-    #[test]
-    fn github_format_escapes() {
-        let mut d = sample();
-        d.message = "a%b\nc".into();
-        let mut out = Vec::new();
-        render(&mut out, &d, Format::Github).unwrap();
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            "::error file=news/a.txt,line=7,col=1,title=U103 edge-spaces::a%25b%0Ac\n"
-        );
-    }
 
     #[test]
     fn long_excerpts_are_shortened() {
         assert_eq!(excerpt(&"字".repeat(60)).chars().count(), EXCERPT_CHARS + 1);
+        assert_eq!(excerpt("短"), "短");
     }
 }

@@ -454,3 +454,26 @@ fn closed_stdout_pipe_exits_quietly() {
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
+
+#[test]
+fn per_path_overrides_apply_below_the_config_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    write(&corpus.join("raw/p.txt"), PAGE.as_bytes());
+    write(&corpus.join("news/p.txt"), PAGE.as_bytes());
+    write(
+        &corpus.join("thresh.toml"),
+        b"[[per-path]]\npaths = [\"raw/**\"]\nignore = [\"E105\"]\n",
+    );
+    let out = thresh()
+        .arg("check")
+        .arg(&corpus)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("news/p.txt:1:1: E105"), "{out}");
+    assert!(!out.contains("raw/p.txt:1:1: E105"), "{out}");
+}

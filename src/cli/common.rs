@@ -96,11 +96,20 @@ impl PipelineArgs {
 /// A pipeline, or why its configuration could not build one.
 type BuiltPipeline = Result<Arc<Pipeline>, String>;
 
+/// A configuration file's settings (CLI flags applied) and its compiled `per-path` globs.
+struct Loaded {
+    settings: Settings,
+    matchers: Vec<globset::GlobSet>,
+    /// The folder `per-path` globs are relative to.
+    base: PathBuf,
+}
+
 /// Finds and caches the pipeline for each input: `--config`, or the closest `thresh.toml`
-/// above the input, or the defaults; CLI flags on top.
+/// above the input, or the defaults; its `per-path` overrides for the input; CLI flags on top.
 pub struct Pipelines {
     args: PipelineArgs,
-    cache: Mutex<HashMap<Option<PathBuf>, BuiltPipeline>>,
+    loaded: Mutex<HashMap<Option<PathBuf>, Result<Arc<Loaded>, String>>>,
+    built: Mutex<HashMap<(Option<PathBuf>, Vec<usize>), BuiltPipeline>>,
 }
 
 impl Pipelines {
@@ -108,11 +117,11 @@ impl Pipelines {
     pub fn new(args: &PipelineArgs) -> anyhow::Result<Pipelines> {
         let pipelines = Pipelines {
             args: args.clone(),
-            cache: Mutex::new(HashMap::new()),
+            loaded: Mutex::new(HashMap::new()),
+            built: Mutex::new(HashMap::new()),
         };
         if let Some(path) = &args.config {
-            let built = pipelines.build(Some(path.clone()));
-            if let Err(message) = built {
+            if let Err(message) = pipelines.build(Some(path.clone()), Vec::new()) {
                 anyhow::bail!("{message}");
             }
         }
@@ -130,26 +139,47 @@ impl Pipelines {
         config::discover(path)
     }
 
-    /// The effective settings for a configuration file.
+    /// The effective settings of a configuration file (before `per-path` overrides).
     pub fn settings(&self, config_path: Option<&Path>) -> Result<Settings, String> {
-        let mut settings = match config_path {
-            Some(path) => Settings::load(path).map_err(|e| e.to_string())?,
-            None => Settings::default(),
-        };
-        self.args.apply(&mut settings);
-        settings.validate().map_err(|m| match config_path {
-            Some(path) => format!("{}: {m}", path.display()),
-            None => m,
-        })?;
-        Ok(settings)
+        self.load(config_path).map(|l| l.settings.clone())
     }
 
-    fn build(&self, config_path: Option<PathBuf>) -> Result<Arc<Pipeline>, String> {
-        let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
-        cache
-            .entry(config_path.clone())
+    fn load(&self, config_path: Option<&Path>) -> Result<Arc<Loaded>, String> {
+        let mut loaded = self.loaded.lock().unwrap_or_else(|p| p.into_inner());
+        loaded
+            .entry(config_path.map(Path::to_path_buf))
             .or_insert_with(|| {
-                let settings = self.settings(config_path.as_deref())?;
+                let mut settings = match config_path {
+                    Some(path) => Settings::load(path).map_err(|e| e.to_string())?,
+                    None => Settings::default(),
+                };
+                self.args.apply(&mut settings);
+                let located = |m: String| match config_path {
+                    Some(path) => format!("{}: {m}", path.display()),
+                    None => m,
+                };
+                settings.validate().map_err(located)?;
+                let matchers = settings.override_matchers().map_err(located)?;
+                let base = config_path
+                    .and_then(Path::parent)
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| PathBuf::from("."));
+                Ok(Arc::new(Loaded {
+                    settings,
+                    matchers,
+                    base,
+                }))
+            })
+            .clone()
+    }
+
+    fn build(&self, config_path: Option<PathBuf>, overrides: Vec<usize>) -> BuiltPipeline {
+        let loaded = self.load(config_path.as_deref())?;
+        let mut built = self.built.lock().unwrap_or_else(|p| p.into_inner());
+        built
+            .entry((config_path.clone(), overrides.clone()))
+            .or_insert_with(|| {
+                let settings = loaded.settings.with_overrides(&overrides);
                 Pipeline::new(settings)
                     .map(Arc::new)
                     .map_err(|e| match &config_path {
@@ -165,7 +195,10 @@ impl Pipelines {
 
 impl PipelineFor for Pipelines {
     fn pipeline_for(&self, input: &Input) -> Result<Arc<Pipeline>, String> {
-        self.build(self.config_path_for(&input.path))
+        let config_path = self.config_path_for(&input.path);
+        let loaded = self.load(config_path.as_deref())?;
+        let overrides = config::overrides_for(&loaded.matchers, &loaded.base, &input.path);
+        self.build(config_path, overrides)
     }
 }
 

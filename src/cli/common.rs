@@ -96,6 +96,11 @@ impl PipelineArgs {
 /// A pipeline, or why its configuration could not build one.
 type BuiltPipeline = Result<Arc<Pipeline>, String>;
 
+/// Which configuration file (None: the defaults).
+type ConfigKey = Option<PathBuf>;
+/// A loaded configuration, or why it could not be loaded.
+type LoadedConfig = Result<Arc<Loaded>, String>;
+
 /// A configuration file's settings (CLI flags applied) and its compiled `per-path` globs.
 struct Loaded {
     settings: Settings,
@@ -108,8 +113,10 @@ struct Loaded {
 /// above the input, or the defaults; its `per-path` overrides for the input; CLI flags on top.
 pub struct Pipelines {
     args: PipelineArgs,
-    loaded: Mutex<HashMap<Option<PathBuf>, Result<Arc<Loaded>, String>>>,
-    built: Mutex<HashMap<(Option<PathBuf>, Vec<usize>), BuiltPipeline>>,
+    /// By configuration file (None: defaults).
+    loaded: Mutex<HashMap<ConfigKey, LoadedConfig>>,
+    /// By configuration file and the `per-path` overrides that apply.
+    built: Mutex<HashMap<(ConfigKey, Vec<usize>), BuiltPipeline>>,
 }
 
 impl Pipelines {

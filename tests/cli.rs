@@ -477,3 +477,45 @@ fn per_path_overrides_apply_below_the_config_folder() {
     assert!(out.contains("news/p.txt:1:1: E105"), "{out}");
     assert!(!out.contains("raw/p.txt:1:1: E105"), "{out}");
 }
+
+#[test]
+fn check_cache_gives_the_same_findings_and_survives_corruption() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.txt");
+    write(&file, PAGE.as_bytes());
+    let cache = dir.path().join("cache");
+    let run = || {
+        let out = thresh()
+            .arg("check")
+            .arg("--cache-dir")
+            .arg(&cache)
+            .arg(&file)
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (first, _) = run();
+    assert!(cache.join("check-v1.json").is_file());
+    assert!(cache.join(".gitignore").is_file());
+    let (second, _) = run();
+    assert_eq!(first, second);
+    fs::write(cache.join("check-v1.json"), b"garbage").unwrap();
+    let (third, stderr) = run();
+    assert_eq!(first, third);
+    assert!(stderr.contains("unreadable cache"), "{stderr}");
+    // A fixed file is re-checked, not served from the cache.
+    write(&file, "第一段。\n".as_bytes());
+    thresh()
+        .arg("check")
+        .arg("--cache-dir")
+        .arg(&cache)
+        .arg(&file)
+        .assert()
+        .code(0)
+        .stdout("");
+}

@@ -519,3 +519,55 @@ fn check_cache_gives_the_same_findings_and_survives_corruption() {
         .code(0)
         .stdout("");
 }
+
+#[test]
+fn check_expect_compares_with_gold_and_prints_a_diff() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    write(&input.join("a.txt"), PAGE.as_bytes());
+    write(&input.join("b.txt"), b"same\n");
+    let gold = dir.path().join("gold");
+    thresh()
+        .arg("clean")
+        .arg(&input)
+        .arg("-o")
+        .arg(&gold)
+        .assert()
+        .success();
+    thresh()
+        .arg("check")
+        .arg(&input)
+        .arg("--expect")
+        .arg(&gold)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("2 of 2 document(s) match"));
+    write(&gold.join("b.txt"), b"expected\n");
+    fs::remove_file(gold.join("a.txt")).unwrap();
+    thresh()
+        .arg("check")
+        .arg(&input)
+        .arg("--expect")
+        .arg(&gold)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("a.txt: no gold file"))
+        .stdout(predicate::str::contains("-expected\n+same\n"))
+        .stderr(predicate::str::contains("0 of 2 document(s) match"));
+}
+
+#[test]
+fn samples_folder_holds_five_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    thresh()
+        .args(["clean", "samples", "-o"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let mut names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 5, "{names:?}");
+}

@@ -44,6 +44,10 @@ pub struct CheckArgs {
     /// Neither read nor write the cache.
     #[arg(long)]
     no_cache: bool,
+    /// Compare the cleaned output with gold files in this folder instead (a regression
+    /// harness for a rule configuration): a diff per mismatch.
+    #[arg(long, value_name = "GOLD_DIR", conflicts_with = "diff")]
+    expect: Option<PathBuf>,
     #[command(flatten)]
     pipeline: PipelineArgs,
 }
@@ -77,14 +81,21 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
         FormatArg::Github => Format::Github,
         FormatArg::Sarif => Format::Sarif,
     };
-    let stdout = io::stdout();
-    let mut renderer = Renderer::new(io::BufWriter::new(stdout.lock()), format);
     let bar = progress_bar(inputs.len());
     let mut errors = 0u64;
     for problem in &problems {
         errors += 1;
         print_problem(&bar, &problem.path.display().to_string(), &problem.message);
     }
+    if let Some(gold_dir) = &args.expect {
+        let options = RunOptions {
+            stdin_format: args.pipeline.stdin_format(),
+            ..RunOptions::default()
+        };
+        return super::expect::run(&inputs, gold_dir, &pipelines, options, bar, errors);
+    }
+    let stdout = io::stdout();
+    let mut renderer = Renderer::new(io::BufWriter::new(stdout.lock()), format);
 
     // Findings of unchanged files come from the cache; the rest are checked now. (`full`
     // needs source lines and `--diff` the texts, which the cache does not keep.)

@@ -43,10 +43,12 @@ pub static MOJIBAKE: RuleInfo = RuleInfo {
     name: "mojibake",
     summary: "text that was decoded with the wrong encoding and saved again is repaired",
     explanation: "UTF-8 text that was once read as Latin-1/windows-1252 (or GBK) and saved again \
-        turns Chinese into runs of accented Latin letters (`å\u{8f}°å\u{8c}—` for `台北`). When \
+        turns Chinese into runs of accented Latin letters (`æˆ‘çš„` for `我的`); read as GBK, into rare \
+        ideographs (`鍙板寳` for `台北`). When \
         re-encoding with the wrong encoding and decoding as UTF-8 gives clearly better text \
         (valid UTF-8, common CJK characters instead of accented Latin runs), the repair is \
-        applied and recorded.",
+        applied and recorded, one edit per line. Ordinary European or Chinese text never \
+        qualifies.",
 };
 
 pub static REPLACEMENT_CHARACTERS: RuleInfo = RuleInfo {

@@ -105,12 +105,12 @@ fn suspect_lines(text: &str) -> Vec<Suspect> {
     let bytes = text.as_bytes();
     let mut suspects = Vec::new();
     let (mut line, mut start) = (1u32, 0usize);
-    let (mut latin, mut ideographs, mut common) = (false, 0usize, 0usize);
+    let (mut latin, mut marks, mut ideographs, mut common) = (false, false, 0usize, 0usize);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b == b'\n' || b == b'\r' {
-            if latin || (ideographs >= 4 && common * 2 < ideographs) {
+            if latin || gbk_suspect(ideographs, common, marks) {
                 suspects.push(Suspect {
                     line,
                     start,
@@ -123,7 +123,7 @@ fn suspect_lines(text: &str) -> Vec<Suspect> {
                 1
             };
             (line, start) = (line + 1, i);
-            (latin, ideographs, common) = (false, 0, 0);
+            (latin, marks, ideographs, common) = (false, false, 0, 0);
         } else if (0xE4..=0xE9).contains(&b) && i + 2 < bytes.len() {
             let cp = three_byte_code_point(b, bytes[i + 1], bytes[i + 2]);
             if cp >= CJK_START {
@@ -133,10 +133,11 @@ fn suspect_lines(text: &str) -> Vec<Suspect> {
             i += 3;
         } else {
             latin |= b == 0xC3;
+            marks |= gbk_mark_lead(b, bytes.get(i + 1).copied());
             i += 1;
         }
     }
-    if start < bytes.len() && (latin || (ideographs >= 4 && common * 2 < ideographs)) {
+    if start < bytes.len() && (latin || gbk_suspect(ideographs, common, marks)) {
         suspects.push(Suspect {
             line,
             start,
@@ -144,6 +145,36 @@ fn suspect_lines(text: &str) -> Vec<Suspect> {
         });
     }
     suspects
+}
+
+/// Whether a line may be GBK mojibake: at least two ideographs and some of them rare, or
+/// ideographs mixed with the kana, Greek, Cyrillic, private-use or currency characters that
+/// UTF-8 continuation bytes become when read as GBK symbol rows. About a third of the
+/// ideographs of UTF-8 read as GBK are common ones, so a line of them is all common only
+/// when very short; nine in ten lines of Chinese text are all common and skip the closer
+/// look (which is cheap anyway: their GBK bytes are not valid UTF-8).
+fn gbk_suspect(ideographs: usize, common: usize, marks: bool) -> bool {
+    ideographs >= 2 && (common < ideographs || marks)
+}
+
+/// Whether the UTF-8 sequence led by `lead` (followed by `next`) is one of the marks of
+/// [`gbk_suspect`]: Greek or Cyrillic (0xCE–0xD1), private use (0xEE), kana (0xE3 0x81–0x83)
+/// or `¤` (0xC2 0xA4).
+fn gbk_mark_lead(lead: u8, next: Option<u8>) -> bool {
+    match lead {
+        0xCE..=0xD1 | 0xEE => true,
+        0xE3 => matches!(next, Some(0x81..=0x83)),
+        0xC2 => next == Some(0xA4),
+        _ => false,
+    }
+}
+
+/// [`gbk_suspect`] for one line of text.
+fn line_is_gbk_suspect(line: &str) -> bool {
+    let (ideographs, common) = count_ideographs(line);
+    let bytes = line.as_bytes();
+    let marks = (0..bytes.len()).any(|i| gbk_mark_lead(bytes[i], bytes.get(i + 1).copied()));
+    gbk_suspect(ideographs, common, marks)
 }
 
 /// The text with mojibake lines repaired, and what was repaired. `None` if nothing was.
@@ -313,12 +344,12 @@ fn plausible_latin_repair(decoded: char, len: usize) -> bool {
     }
 }
 
-/// Undoes a GBK reading on one line, if that is clearly better: the line's ideographs are
-/// mostly rare, and re-encoding its non-ASCII runs as GBK gives valid UTF-8 made mostly
+/// Undoes a GBK reading on one line, if that is clearly better: the line is suspect (see
+/// [`gbk_suspect`]) and re-encoding its non-ASCII runs as GBK gives valid UTF-8 made mostly
 /// of common characters.
+
 fn repair_gbk(line: &str) -> Option<String> {
-    let (ideographs, common) = count_ideographs(line);
-    if ideographs < 4 || common * 2 >= ideographs {
+    if !line_is_gbk_suspect(line) {
         return None;
     }
     let mut out = String::with_capacity(line.len());

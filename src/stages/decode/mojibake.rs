@@ -10,9 +10,11 @@
 //! qualifies: its accented letters are not followed by the byte values UTF-8 continuation
 //! bytes turn into, and its ideographs do not re-encode to valid UTF-8.
 
+use std::sync::OnceLock;
+
 use super::cjk::{
     count_ideographs, is_cjk_ideograph, is_common_cjk, is_plausible_text_char,
-    three_byte_code_point, CommonIdeographs, CJK_START,
+    three_byte_code_point, CJK_START,
 };
 use super::detect::encode_exact;
 use super::RepairedLine;
@@ -98,46 +100,57 @@ struct Suspect {
 }
 
 /// The lines that may hold mojibake, found in one pass over the bytes: lines with a
-/// 0xC3 byte (every Latin mojibake character U+00C2–U+00F4 starts with it) and lines whose
-/// ideographs are mostly rare (GBK mojibake). Line numbers count LF, CR LF and CR ends.
+/// 0xC3 byte (every Latin mojibake character U+00C2–U+00F4 starts with it) and lines that
+/// may be GBK mojibake (see [`GbkTally`]). Line numbers count LF, CR LF and CR ends.
 fn suspect_lines(text: &str) -> Vec<Suspect> {
-    let table = CommonIdeographs::get();
     let bytes = text.as_bytes();
     let mut suspects = Vec::new();
     let (mut line, mut start) = (1u32, 0usize);
-    let (mut latin, mut marks, mut ideographs, mut common) = (false, false, 0usize, 0usize);
+    let mut latin = false;
+    let mut gbk = GbkTally::new();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b == b'\n' || b == b'\r' {
-            if latin || gbk_suspect(ideographs, common, marks) {
-                suspects.push(Suspect {
-                    line,
-                    start,
-                    end: i,
-                });
-            }
-            i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                2
+        if b < 0x80 {
+            if b == b'\n' || b == b'\r' {
+                if latin || gbk.is_suspect() {
+                    suspects.push(Suspect {
+                        line,
+                        start,
+                        end: i,
+                    });
+                }
+                i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                (line, start) = (line + 1, i);
+                latin = false;
+                gbk.reset();
             } else {
-                1
-            };
-            (line, start) = (line + 1, i);
-            (latin, marks, ideographs, common) = (false, false, 0, 0);
-        } else if (0xE4..=0xE9).contains(&b) && i + 2 < bytes.len() {
-            let cp = three_byte_code_point(b, bytes[i + 1], bytes[i + 2]);
-            if cp >= CJK_START {
-                ideographs += 1;
-                common += usize::from(table.has(cp));
+                i += 1;
             }
-            i += 3;
-        } else {
-            latin |= b == 0xC3;
-            marks |= gbk_mark_lead(b, bytes.get(i + 1).copied());
-            i += 1;
+            continue;
         }
+        latin |= b == 0xC3;
+        let len = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        if i + len > bytes.len() {
+            break;
+        }
+        let cp = match len {
+            2 => (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F),
+            3 => three_byte_code_point(b, bytes[i + 1], bytes[i + 2]),
+            _ => 0x10000,
+        };
+        gbk.add(cp);
+        i += len;
     }
-    if start < bytes.len() && (latin || gbk_suspect(ideographs, common, marks)) {
+    if start < bytes.len() && (latin || gbk.is_suspect()) {
         suspects.push(Suspect {
             line,
             start,
@@ -147,34 +160,85 @@ fn suspect_lines(text: &str) -> Vec<Suspect> {
     suspects
 }
 
-/// Whether a line may be GBK mojibake: at least two ideographs and some of them rare, or
-/// ideographs mixed with the kana, Greek, Cyrillic, private-use or currency characters that
-/// UTF-8 continuation bytes become when read as GBK symbol rows. About a third of the
-/// ideographs of UTF-8 read as GBK are common ones, so a line of them is all common only
-/// when very short; nine in ten lines of Chinese text are all common and skip the closer
-/// look (which is cheap anyway: their GBK bytes are not valid UTF-8).
-fn gbk_suspect(ideographs: usize, common: usize, marks: bool) -> bool {
-    ideographs >= 2 && (common < ideographs || marks)
+/// The characters UTF-8 Chinese text turns into when read as GBK: GBK's reading of every
+/// byte pair made of UTF-8 continuation bytes (0x80–0xBF) and leads of three-byte
+/// sequences (0xE2–0xEF), and € (a lone 0x80). Ordinary Chinese text has only about a
+/// fifth of its ideographs in this set (and some of its punctuation); mojibake has all.
+fn gbk_mojibake_chars() -> &'static [u64] {
+    static TABLE: OnceLock<Vec<u64>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let utf8_bytes: Vec<u8> = (0x80u8..=0xBF).chain(0xE2..=0xEF).collect();
+        let mut pairs = Vec::with_capacity(utf8_bytes.len() * utf8_bytes.len() * 2 + 1);
+        pairs.push(0x80);
+        for &lead in &utf8_bytes[1..] {
+            for &trail in &utf8_bytes {
+                pairs.extend_from_slice(&[lead, trail]);
+            }
+        }
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for c in encoding_rs::GBK
+            .decode_without_bom_handling(&pairs)
+            .0
+            .chars()
+        {
+            let cp = c as usize;
+            if cp < 0x10000 && c != '\u{FFFD}' {
+                bits[cp / 64] |= 1u64 << (cp % 64);
+            }
+        }
+        bits
+    })
 }
 
-/// Whether the UTF-8 sequence led by `lead` (followed by `next`) is one of the marks of
-/// [`gbk_suspect`]: Greek or Cyrillic (0xCE–0xD1), private use (0xEE), kana (0xE3 0x81–0x83)
-/// or `¤` (0xC2 0xA4).
-fn gbk_mark_lead(lead: u8, next: Option<u8>) -> bool {
-    match lead {
-        0xCE..=0xD1 | 0xEE => true,
-        0xE3 => matches!(next, Some(0x81..=0x83)),
-        0xC2 => next == Some(0xA4),
-        _ => false,
+/// Counts, over one line, what tells GBK mojibake.
+struct GbkTally {
+    table: &'static [u64],
+    non_ascii: usize,
+    in_set: usize,
+    ideographs: usize,
+}
+
+impl GbkTally {
+    fn new() -> Self {
+        GbkTally {
+            table: gbk_mojibake_chars(),
+            non_ascii: 0,
+            in_set: 0,
+            ideographs: 0,
+        }
     }
-}
 
-/// [`gbk_suspect`] for one line of text.
-fn line_is_gbk_suspect(line: &str) -> bool {
-    let (ideographs, common) = count_ideographs(line);
-    let bytes = line.as_bytes();
-    let marks = (0..bytes.len()).any(|i| gbk_mark_lead(bytes[i], bytes.get(i + 1).copied()));
-    gbk_suspect(ideographs, common, marks)
+    fn reset(&mut self) {
+        (self.non_ascii, self.in_set, self.ideographs) = (0, 0, 0);
+    }
+
+    /// Counts one non-ASCII code point.
+    #[inline]
+    fn add(&mut self, cp: u32) {
+        // U+FFFD stands where the wrong reading lost a byte: it tells nothing either way.
+        if cp == 0xFFFD {
+            return;
+        }
+        self.non_ascii += 1;
+        self.ideographs += usize::from((CJK_START..0xA000).contains(&cp));
+        let cp = cp as usize;
+        self.in_set += usize::from(cp < 0x10000 && self.table[cp / 64] & (1u64 << (cp % 64)) != 0);
+    }
+
+    /// At least two ideographs, and nine in ten non-ASCII characters (nearly all) ones that
+    /// UTF-8 read as GBK can produce (a few two-byte UTF-8 characters, such as `·`, give
+    /// others).
+    fn is_suspect(&self) -> bool {
+        self.ideographs >= 2 && self.in_set * 10 >= self.non_ascii * 9
+    }
+
+    fn of_line(line: &str) -> Self {
+        let mut tally = GbkTally::new();
+        for c in line.chars().filter(|c| !c.is_ascii()) {
+            tally.add(c as u32);
+        }
+        tally
+    }
 }
 
 /// The text with mojibake lines repaired, and what was repaired. `None` if nothing was.
@@ -345,11 +409,10 @@ fn plausible_latin_repair(decoded: char, len: usize) -> bool {
 }
 
 /// Undoes a GBK reading on one line, if that is clearly better: the line is suspect (see
-/// [`gbk_suspect`]) and re-encoding its non-ASCII runs as GBK gives valid UTF-8 made mostly
+/// [`GbkTally`]) and re-encoding its non-ASCII runs as GBK gives valid UTF-8 made mostly
 /// of common characters.
-
 fn repair_gbk(line: &str) -> Option<String> {
-    if !line_is_gbk_suspect(line) {
+    if !GbkTally::of_line(line).is_suspect() {
         return None;
     }
     let mut out = String::with_capacity(line.len());

@@ -122,7 +122,17 @@ fn nul_bytes_make_a_binary() {
 
 #[test]
 fn gbk_big5_and_others_are_detected() {
-    let cases: [(&str, &'static encoding_rs::Encoding, &str); 5] = [
+    let cases: [(&str, &'static encoding_rs::Encoding, &str); 7] = [
+        (
+            "Le café de la gare, où l'on mange très bien, ferme à minuit. « À bientôt », dit le garçon.\n",
+            encoding_rs::WINDOWS_1252,
+            "windows-1252",
+        ),
+        (
+            "Die Straße führt über die Brücke zum Bahnhof. Schöne Grüße aus München, schrieb sie.\n",
+            encoding_rs::WINDOWS_1252,
+            "windows-1252",
+        ),
         (ZH, encoding_rs::GBK, "GBK"),
         (ZH_TRAD, encoding_rs::BIG5, "Big5"),
         (

@@ -215,6 +215,15 @@ mod tests {
     }
 
     #[test]
+    fn line_numbers_count_crlf_and_cr_ends_once() {
+        let text = format!("one\r\ntwo\rthree\r\n{}\r\nfive", as_cp1252("第四行文字。"));
+        let (fixed, lines) = repair(&text).expect("repaired");
+        assert_eq!(fixed, "one\r\ntwo\rthree\r\n第四行文字。\r\nfive");
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].line, 4);
+    }
+
+    #[test]
     fn weak_evidence_needs_a_strong_line_in_the_document() {
         // 中 read as windows-1252 is `ä¸\u{AD}`: one wide character, no C1 control.
         let single = as_cp1252("中");

@@ -159,6 +159,7 @@ proptest! {
         };
         match decode_bytes(&bytes, &options) {
             Ok(decoded) => {
+                prop_assert!(!decoded.text.contains('\0'), "NUL in decoded text");
                 // Replacement characters only ever come with --lossy, and are counted.
                 if !lossy {
                     prop_assert_eq!(decoded.verdict.replacements, 0);

@@ -193,7 +193,30 @@ fn accept(
     Ok((decoding.text, verdict))
 }
 
+/// Decodes, and refuses text with NUL characters (binary data behind a BOM or read with a
+/// forced encoding) — except in JSON strings, which are text whatever they hold.
 fn decode_text(
+    bytes: &[u8],
+    options: &DecodeOptions,
+) -> Result<(String, EncodingVerdict), DocumentError> {
+    let (text, verdict) = decode_text_unchecked(bytes, options)?;
+    if options.from_json {
+        return Ok((text, verdict));
+    }
+    match text.find('\0') {
+        None => Ok((text, verdict)),
+        Some(at) => {
+            let offset = if verdict.encoding.starts_with("UTF-16") {
+                usize::from(verdict.bom) * 2 + 2 * text[..at].encode_utf16().count()
+            } else {
+                bytes.iter().position(|&b| b == 0).unwrap_or(at)
+            };
+            Err(DocumentError::Binary { offset })
+        }
+    }
+}
+
+fn decode_text_unchecked(
     bytes: &[u8],
     options: &DecodeOptions,
 ) -> Result<(String, EncodingVerdict), DocumentError> {

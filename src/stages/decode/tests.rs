@@ -112,6 +112,19 @@ fn nul_bytes_make_a_binary() {
         decode_bytes(png, &auto()),
         Err(DocumentError::Binary { offset: 8 })
     );
+    // Behind a BOM or with a forced encoding, NUL characters still mean binary.
+    assert_eq!(
+        decode_bytes(b"\xEF\xBB\xBFab\0", &auto()),
+        Err(DocumentError::Binary { offset: 5 })
+    );
+    assert_eq!(
+        decode_bytes(b"\xFF\xFEa\0\0\0", &auto()),
+        Err(DocumentError::Binary { offset: 4 })
+    );
+    assert_eq!(
+        decode_bytes(b"ab\0", &forced("latin1")),
+        Err(DocumentError::Binary { offset: 2 })
+    );
     let mut text_with_nul = ZH.as_bytes().to_vec();
     text_with_nul.push(0);
     assert!(matches!(

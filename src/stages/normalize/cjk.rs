@@ -1,0 +1,466 @@
+//! Pass two: the punctuation whose form depends on the language around it. Half-width
+//! `, ; : ? ! ( )` in Chinese text become `，；：？！（）` (cjk-punctuation), ASCII `"` pairs
+//! in Chinese text become `“ ”` (cjk-quotes), and full-width marks stranded in Latin text
+//! fold to ASCII (fullwidth-ascii).
+//!
+//! Every decision reads only characters that normalisation never changes (CJK
+//! characters, Latin letters, digits, other symbols) and looks through the ones it does
+//! change (spaces, quotes, the marks themselves). That is what makes the pass idempotent:
+//! a second run sees the same context and makes the same decisions.
+
+use super::chars::{is_cjk, is_context_mark, is_latin_letter, is_space, is_transparent};
+use super::chars::{to_ascii_mark, to_fullwidth_mark};
+use super::line::{RuleId, Slot, Tally};
+use super::NormalizeRules;
+
+/// What a punctuation mark sees on one side, looking through transparent characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    Cjk,
+    Other,
+    Edge,
+}
+
+/// The language evidence of a line, precomputed so that each decision is O(1).
+struct Context {
+    /// `left[i]`: the nearest non-transparent character before `i`.
+    left: Vec<Side>,
+    /// `right[i]`: the nearest non-transparent character after `i`.
+    right: Vec<Side>,
+    /// `cjk[i]`: CJK characters in `slots[..i]`.
+    cjk: Vec<u32>,
+    /// `letters[i]`: Latin letters in `slots[..i]`, not counting those of URLs.
+    letters: Vec<u32>,
+    /// The line is Chinese: see [`is_chinese`].
+    chinese: bool,
+}
+
+/// CJK characters and Latin letters between two positions.
+#[derive(Clone, Copy, Debug)]
+struct Stats {
+    cjk: u32,
+    letters: u32,
+}
+
+/// A Chinese word is one or two characters, an English one about five letters: text is
+/// Chinese when it has CJK characters and at least one for every four Latin letters.
+/// Letters and CJK characters are never changed by normalisation (spaces and marks do
+/// not count), so a line is Chinese on the second run exactly when it was on the first.
+fn is_chinese(stats: Stats) -> bool {
+    stats.cjk > 0 && stats.cjk * 4 >= stats.letters
+}
+
+impl Context {
+    fn new(slots: &[Slot]) -> Context {
+        let n = slots.len();
+        let side = |c: char| if is_cjk(c) { Side::Cjk } else { Side::Other };
+        let mut left = Vec::with_capacity(n);
+        let mut seen = Side::Edge;
+        for s in slots {
+            left.push(seen);
+            if !is_transparent(s.ch) {
+                seen = side(s.ch);
+            }
+        }
+        let mut right = vec![Side::Edge; n];
+        seen = Side::Edge;
+        for (i, s) in slots.iter().enumerate().rev() {
+            right[i] = seen;
+            if !is_transparent(s.ch) {
+                seen = side(s.ch);
+            }
+        }
+        let mut cjk = Vec::with_capacity(n + 1);
+        let mut letters = Vec::with_capacity(n + 1);
+        let (mut cjk_count, mut letter_count) = (0u32, 0u32);
+        let mut in_url = false;
+        for (i, s) in slots.iter().enumerate() {
+            cjk.push(cjk_count);
+            letters.push(letter_count);
+            let c = s.ch;
+            in_url = (in_url && is_url_char(c)) || starts_url(slots, i);
+            if is_cjk(c) {
+                cjk_count += 1;
+            } else if is_latin_letter(c) && !in_url {
+                letter_count += 1;
+            }
+        }
+        cjk.push(cjk_count);
+        letters.push(letter_count);
+        let total = Stats {
+            cjk: cjk_count,
+            letters: letter_count,
+        };
+        Context {
+            left,
+            right,
+            cjk,
+            letters,
+            chinese: is_chinese(total),
+        }
+    }
+
+    /// Evidence strictly between positions `open` and `close`.
+    fn between(&self, open: usize, close: usize) -> Stats {
+        let from = (open + 1).min(close);
+        Stats {
+            cjk: self.cjk[close] - self.cjk[from],
+            letters: self.letters[close] - self.letters[from],
+        }
+    }
+
+    /// A single mark at `i` belongs to Chinese text.
+    fn mark_is_chinese(&self, i: usize) -> bool {
+        let (l, r) = (self.left[i], self.right[i]);
+        (self.chinese && (l == Side::Cjk || r == Side::Cjk)) || (l == Side::Cjk && r == Side::Cjk)
+    }
+
+    /// A single mark at `i` sits in Latin text (no CJK beside it, line not Chinese).
+    fn mark_is_latin(&self, i: usize) -> bool {
+        !self.chinese && self.left[i] != Side::Cjk && self.right[i] != Side::Cjk
+    }
+
+    /// A bracket or quote pair belongs to Chinese text. In a Chinese line: CJK inside or
+    /// beside it. In another line: Chinese inside and nothing but Chinese around it.
+    fn pair_is_chinese(&self, open: usize, close: usize) -> bool {
+        let inside = self.between(open, close);
+        let (l, r) = (self.left[open], self.right[close]);
+        if self.chinese {
+            inside.cjk > 0 || l == Side::Cjk || r == Side::Cjk
+        } else {
+            is_chinese(inside) && l != Side::Other && r != Side::Other
+        }
+    }
+
+    /// A pair sits in Latin text: no CJK inside or beside it, line not Chinese.
+    fn pair_is_latin(&self, open: usize, close: usize) -> bool {
+        !self.chinese
+            && self.between(open, close).cjk == 0
+            && self.left[open] != Side::Cjk
+            && self.right[close] != Side::Cjk
+    }
+}
+
+/// A character that continues a URL (the host and path part; `?` and `:` end it, as
+/// normalisation may fold a full-width `？` or `：` into them).
+fn is_url_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            '.' | '/' | '_' | '-' | '=' | '&' | '%' | '#' | '~' | '+' | '@'
+        )
+}
+
+/// A URL starts at `i`: `www.`, the domain of an e-mail address, or `//` after a colon of either width (spaces between
+/// them looked through, as they may be removed beside a full-width colon).
+fn starts_url(slots: &[Slot], i: usize) -> bool {
+    let at = |j: usize| slots.get(j).map(|s| s.ch);
+    match slots[i].ch {
+        '@' => at(i + 1).is_some_and(|c| c.is_ascii_alphanumeric()),
+        'w' => at(i + 1) == Some('w') && at(i + 2) == Some('w') && at(i + 3) == Some('.'),
+        '/' if at(i + 1) == Some('/') => {
+            let before = slots[..i].iter().rev().take(64).find(|s| !is_space(s.ch));
+            before.is_some_and(|s| matches!(s.ch, ':' | '：'))
+        }
+        _ => false,
+    }
+}
+
+/// Runs pass two over `slots` (the output of the character maps).
+pub(super) fn decide_punctuation(slots: &mut [Slot], rules: &NormalizeRules, tally: &mut Tally) {
+    if !(rules.cjk_punctuation || rules.cjk_quotes || rules.fullwidth_ascii) {
+        return;
+    }
+    if !slots.iter().any(|s| is_context_mark(s.ch) || s.ch == '"') {
+        return;
+    }
+    let ctx = Context::new(slots);
+    let mut paired = vec![false; slots.len()];
+    brackets(slots, &ctx, rules, tally, &mut paired);
+    if rules.cjk_quotes {
+        quotes(slots, &ctx, tally);
+    }
+    for i in 0..slots.len() {
+        if paired[i] || !is_context_mark(slots[i].ch) {
+            continue;
+        }
+        if ctx.mark_is_chinese(i) {
+            if rules.cjk_punctuation && !is_protected(slots, i) {
+                widen(&mut slots[i], tally);
+            }
+        } else if ctx.mark_is_latin(i) && rules.fullwidth_ascii {
+            narrow(&mut slots[i], tally);
+        }
+    }
+}
+
+/// Makes an ASCII context mark full-width.
+fn widen(slot: &mut Slot, tally: &mut Tally) {
+    if let Some(wide) = to_fullwidth_mark(slot.ch) {
+        slot.ch = wide;
+        tally.note(RuleId::CjkPunctuation, slot.col);
+    }
+}
+
+/// Folds a full-width context mark to ASCII.
+fn narrow(slot: &mut Slot, tally: &mut Tally) {
+    if let Some(ascii) = to_ascii_mark(slot.ch) {
+        slot.ch = ascii;
+        tally.note(RuleId::FullwidthAscii, slot.col);
+    }
+}
+
+/// Matches `(`/`（` with `)`/`）` (either width, so matching is the same before and after)
+/// and decides each pair as a whole. Matched positions are marked in `paired`.
+fn brackets(
+    slots: &mut [Slot],
+    ctx: &Context,
+    rules: &NormalizeRules,
+    tally: &mut Tally,
+    paired: &mut [bool],
+) {
+    let mut stack = Vec::new();
+    for i in 0..slots.len() {
+        match slots[i].ch {
+            '(' | '（' => stack.push(i),
+            ')' | '）' => {
+                let Some(open) = stack.pop() else { continue };
+                paired[open] = true;
+                paired[i] = true;
+                if ctx.pair_is_chinese(open, i) {
+                    if rules.cjk_punctuation {
+                        widen(&mut slots[open], tally);
+                        widen(&mut slots[i], tally);
+                    }
+                } else if ctx.pair_is_latin(open, i) && rules.fullwidth_ascii {
+                    narrow(&mut slots[open], tally);
+                    narrow(&mut slots[i], tally);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Gives every ASCII `"` a direction from the quotes before it (after an opening quote
+/// it closes, otherwise it opens; curly quotes count with their fixed direction), then
+/// turns the ASCII quotes of Chinese pairs into `“ ”`. Converting a quote keeps its
+/// direction, so the directions of the others are the same on a second run.
+fn quotes(slots: &mut [Slot], ctx: &Context, tally: &mut Tally) {
+    let mut open: Option<usize> = None;
+    let mut decide = |slots: &mut [Slot], open: usize, close: Option<usize>| {
+        let chinese = match close {
+            Some(close) => ctx.pair_is_chinese(open, close),
+            None => ctx.mark_is_chinese(open),
+        };
+        if !chinese {
+            return;
+        }
+        for (i, wide) in [(Some(open), '“'), (close, '”')] {
+            if let Some(i) = i.filter(|&i| slots[i].ch == '"') {
+                slots[i].ch = wide;
+                tally.note(RuleId::CjkQuotes, slots[i].col);
+            }
+        }
+    };
+    for i in 0..slots.len() {
+        match slots[i].ch {
+            '“' => {
+                if let Some(prev) = open.replace(i) {
+                    decide(slots, prev, None);
+                }
+            }
+            '”' => {
+                if let Some(prev) = open.take() {
+                    decide(slots, prev, Some(i));
+                }
+            }
+            '"' => match open.take() {
+                Some(prev) => decide(slots, prev, Some(i)),
+                None => open = Some(i),
+            },
+            _ => {}
+        }
+    }
+    if let Some(prev) = open {
+        decide(slots, prev, None);
+    }
+}
+
+/// How far back [`is_protected`] looks for the start of a URL.
+const MAX_TOKEN: usize = 200;
+
+/// An ASCII mark that is part of a URL, an e-mail address or an HTML entity, which keep
+/// their ASCII punctuation whatever surrounds them.
+fn is_protected(slots: &[Slot], i: usize) -> bool {
+    let mark = slots[i].ch;
+    if !mark.is_ascii() {
+        return false;
+    }
+    // The token the mark ends: back to the previous space or CJK character (bounded, so
+    // that a line of thousands of marks stays linear).
+    let floor = i.saturating_sub(MAX_TOKEN);
+    let start = slots[floor..i]
+        .iter()
+        .rposition(|s| is_space(s.ch) || is_cjk(s.ch))
+        .map_or(floor, |p| floor + p + 1);
+    let token: String = slots[start..i].iter().map(|s| s.ch).collect();
+    let after = slots.get(i + 1).map(|s| s.ch);
+    if token.contains("://") || token.contains("www.") || token.contains('@') {
+        return true;
+    }
+    // `http:` + `//`: the scheme's own colon.
+    if mark == ':' && after == Some('/') {
+        return true;
+    }
+    // `&nbsp;`, `&#160;`, `&#xA0;`
+    if mark == ';' {
+        if let Some(amp) = token.rfind('&') {
+            let name = &token[amp + 1..];
+            let name = name.strip_prefix('#').unwrap_or(name);
+            return !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric());
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{normalize_line, NormalizeRules};
+
+    fn norm(line: &str) -> String {
+        normalize_line(line, &NormalizeRules::ALL)
+            .map(|(s, _)| s)
+            .unwrap_or_else(|| line.to_string())
+    }
+
+    #[test]
+    fn marks_inside_chinese_text_become_fullwidth() {
+        assert_eq!(
+            norm("走进车墩镇,虚拟影棚内;钱从哪里来?用到哪些人!"),
+            "走进车墩镇，虚拟影棚内；钱从哪里来？用到哪些人！"
+        );
+        assert_eq!(norm("各有关企业:"), "各有关企业：");
+        assert_eq!(norm("把握区域治理“关键点”,"), "把握区域治理“关键点”，");
+        assert_eq!(norm("发表时间:2021-11-11"), "发表时间：2021-11-11");
+        assert_eq!(norm("目前,3个责任区"), "目前，3个责任区");
+        assert_eq!(norm("数字人IP,以更数字化"), "数字人IP，以更数字化");
+        assert_eq!(norm("同比增长100%,全面"), "同比增长100%，全面");
+        assert_eq!(norm("干净了,就能用!”流动"), "干净了，就能用！”流动");
+        assert_eq!(norm("你知道吗?!"), "你知道吗？！");
+    }
+
+    #[test]
+    fn traditional_chinese_is_chinese_too() {
+        assert_eq!(
+            norm("颱風假標準將調整,勞動部:研議納入通勤風險"),
+            "颱風假標準將調整，勞動部：研議納入通勤風險"
+        );
+        assert_eq!(
+            norm("她說:「屋企得一張床咁大。」"),
+            "她說：「屋企得一張床咁大。」"
+        );
+    }
+
+    #[test]
+    fn english_text_keeps_ascii_punctuation() {
+        for line in [
+            "Hannah Price, Business reporter",
+            "\"We are seeing demand come back to the table,\" said Priya. \"But many wait.\"",
+            "Source: Harbour Review (Spring 2024)",
+            "Is it true? Yes! Really; (maybe).",
+        ] {
+            assert_eq!(norm(line), line);
+        }
+        // A Chinese word inside an English sentence does not make it Chinese.
+        let line = "The slogan 为人民服务, which means \"serve the people\", is old.";
+        assert_eq!(norm(line), line);
+    }
+
+    #[test]
+    fn numbers_times_and_ratios_are_never_touched() {
+        assert_eq!(
+            norm("会议于10:30开始,共1,000人"),
+            "会议于10:30开始，共1,000人"
+        );
+        assert_eq!(norm("比分3:2,增长2.5%"), "比分3:2，增长2.5%");
+        assert_eq!(norm("第1,2,3名"), "第1,2,3名");
+    }
+
+    #[test]
+    fn urls_emails_and_entities_keep_ascii() {
+        assert_eq!(
+            norm("网址:https://www.example.com/a?b=1,c"),
+            "网址：https://www.example.com/a?b=1,c"
+        );
+        assert_eq!(
+            norm("详见www.gov.cn/x?id=3中文"),
+            "详见www.gov.cn/x?id=3中文"
+        );
+        assert_eq!(norm("访问www.gov.cn/x?中文"), "访问www.gov.cn/x?中文");
+        assert_eq!(
+            norm("联系邮箱:editor@mail.example.com"),
+            "联系邮箱：editor@mail.example.com"
+        );
+        assert_eq!(norm("中文&nbsp;中文"), "中文&nbsp;中文");
+    }
+
+    #[test]
+    fn bracket_pairs_follow_their_content_and_surroundings() {
+        assert_eq!(
+            norm("本报讯(沈玉林)金山工业区"),
+            "本报讯（沈玉林）金山工业区"
+        );
+        assert_eq!(
+            norm("共有20家(其中2家正在建设中),项目"),
+            "共有20家（其中2家正在建设中），项目"
+        );
+        assert_eq!(
+            norm("批踢踢實業坊(ptt.cc),來自"),
+            "批踢踢實業坊（ptt.cc），來自"
+        );
+        assert_eq!(
+            norm("使用Python(一种语言)编写"),
+            "使用Python（一种语言）编写"
+        );
+        assert_eq!(norm("1)第一点"), "1）第一点");
+        assert_eq!(norm("Copyright (C) 2024 明報"), "Copyright (C) 2024 明報");
+        // Latin pairs with full-width brackets fold.
+        assert_eq!(
+            norm("Harbour Review （Spring 2024）"),
+            "Harbour Review (Spring 2024)"
+        );
+        assert_eq!(
+            norm("the dish (饺子) is served"),
+            "the dish (饺子) is served"
+        );
+    }
+
+    #[test]
+    fn ascii_quote_pairs_in_chinese_text_become_curly() {
+        assert_eq!(norm("他说\"你好\"。"), "他说“你好”。");
+        assert_eq!(norm("\"Hello\"他说"), "“Hello”他说");
+        assert_eq!(
+            norm("他用了\"deep learning\"这个词"),
+            "他用了“deep learning”这个词"
+        );
+        // One ASCII quote closing a curly one.
+        assert_eq!(norm("他说“你好\"，然后\"走\"。"), "他说“你好”，然后“走”。");
+        // An unpaired quote opens.
+        assert_eq!(norm("他说:\"明天见"), "他说：“明天见");
+        // English quotes stay.
+        assert_eq!(norm("He said \"hi\" twice."), "He said \"hi\" twice.");
+    }
+
+    #[test]
+    fn fullwidth_marks_in_chinese_text_stay() {
+        for line in [
+            "使用Python，Java等语言",
+            "第1，2名",
+            "（注）见下文",
+            "时间：10：30",
+        ] {
+            assert_eq!(norm(line), line);
+        }
+    }
+}

@@ -2,6 +2,50 @@
 //! characters are spaces, which are invisible, which are CJK, and how full-width ASCII
 //! forms fold. Everything is a range match: this runs on every character of a corpus.
 
+/// The characters of a string, decoded inline. `str::chars` is the same thing, but in
+/// the long loops of this stage the compiler leaves its decoder out of line, which costs
+/// a fifth of the time on Chinese text.
+pub struct FastChars<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+/// See [`FastChars`].
+#[inline(always)]
+pub fn fast_chars(s: &str) -> FastChars<'_> {
+    FastChars {
+        bytes: s.as_bytes(),
+        at: 0,
+    }
+}
+
+impl Iterator for FastChars<'_> {
+    type Item = char;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<char> {
+        let b = self.bytes;
+        let i = self.at;
+        let b0 = u32::from(*b.get(i)?);
+        // The input is a `str`, so every sequence is complete and valid.
+        let cont = |k: usize| b.get(i + k).map_or(0, |&x| u32::from(x) & 0x3F);
+        let (code, len) = if b0 < 0x80 {
+            (b0, 1)
+        } else if b0 < 0xE0 {
+            (((b0 & 0x1F) << 6) | cont(1), 2)
+        } else if b0 < 0xF0 {
+            (((b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+        } else {
+            (
+                ((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+                4,
+            )
+        };
+        self.at = i + len;
+        Some(char::from_u32(code).unwrap_or('\u{FFFD}'))
+    }
+}
+
 /// A space character other than the ASCII space: tab, vertical tab, form feed, NBSP,
 /// ideographic space and the other Unicode space separators. Each becomes an ASCII space.
 #[inline]
@@ -88,8 +132,23 @@ pub fn fold_fullwidth(c: char) -> Option<char> {
 /// A character of CJK text: Han ideographs, kana, bopomofo and the CJK punctuation that
 /// has no ASCII twin (`、。《》「」【】`…). Context marks and quotes are not counted: their
 /// form is what normalisation decides, so the decision must not depend on it.
-#[inline]
+#[inline(always)]
 pub fn is_cjk(c: char) -> bool {
+    // The common case first: most characters of Chinese text are in the main Han block,
+    // and nothing below U+2E80 is CJK.
+    if is_common_han(c) {
+        return true;
+    }
+    c >= '\u{2E80}' && is_rare_cjk(c)
+}
+
+/// The CJK Unified Ideographs block (U+4E00–U+9FFF), where most Chinese text lives.
+#[inline(always)]
+pub fn is_common_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+fn is_rare_cjk(c: char) -> bool {
     matches!(
         c,
         '\u{2E80}'..='\u{2FDF}'     // radicals
@@ -99,7 +158,6 @@ pub fn is_cjk(c: char) -> bool {
             | '\u{3190}'..='\u{31FF}' // kanbun, bopomofo ext., strokes, kana ext.
             | '\u{3200}'..='\u{33FF}' // enclosed CJK, compatibility
             | '\u{3400}'..='\u{4DBF}'
-            | '\u{4E00}'..='\u{9FFF}'
             | '\u{F900}'..='\u{FAFF}'
             | '\u{FE10}'..='\u{FE1F}' // vertical forms
             | '\u{FE30}'..='\u{FE4F}' // compatibility forms
@@ -121,12 +179,21 @@ pub fn is_latin_letter(c: char) -> bool {
 /// the dashes, ellipses and dots that Chinese and English share.
 #[inline]
 pub fn is_transparent(c: char) -> bool {
-    is_space(c)
+    if c.is_ascii() {
+        return matches!(
+            c,
+            '\0'..='\u{20}' | '\u{7F}' | '"' | '\'' | ',' | ';' | ':' | '?' | '!' | '(' | ')'
+        );
+    }
+    if is_cjk(c) {
+        return false;
+    }
+    is_unicode_space(c)
         || is_invisible(c)
         || is_context_mark(c)
         || matches!(
             c,
-            '"' | '\'' | '＂' | '＇' | '\u{2018}'
+            '＂' | '＇' | '\u{2018}'
                 ..='\u{201F}' | '\u{2014}' | '\u{2015}' | '\u{2025}' | '\u{2026}' | '\u{00B7}'
         )
 }
@@ -163,6 +230,13 @@ mod tests {
         ('(', '（'),
         (')', '）'),
     ];
+
+    #[test]
+    fn fast_chars_decodes_like_std() {
+        let text = "aé中𠀀\u{3000}，\u{200B}z";
+        assert!(fast_chars(text).eq(text.chars()));
+        assert_eq!(fast_chars("").next(), None);
+    }
 
     #[test]
     fn spaces_are_recognised() {
@@ -206,6 +280,18 @@ mod tests {
         }
         for c in ['。', '、', '“', '…', 'a', '中', '\u{FF61}'] {
             assert_eq!(fold_fullwidth(c), None, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn transparent_characters_are_recognised() {
+        for c in [
+            ' ', '\t', '\u{3000}', '\u{200B}', '"', '“', '’', ',', '（', '…', '—', '·', '\u{1}',
+        ] {
+            assert!(is_transparent(c), "{c:?}");
+        }
+        for c in ['a', '1', '中', '。', '.', '%', '/', '《'] {
+            assert!(!is_transparent(c), "{c:?}");
         }
     }
 

@@ -53,22 +53,30 @@ fn is_chinese(stats: Stats) -> bool {
 impl Context {
     fn new(slots: &[Slot]) -> Context {
         let n = slots.len();
-        let side = |c: char| if is_cjk(c) { Side::Cjk } else { Side::Other };
+        // One classification per character; `None` marks a transparent one.
+        let class: Vec<Option<Side>> = slots
+            .iter()
+            .map(|s| {
+                if is_cjk(s.ch) {
+                    Some(Side::Cjk)
+                } else if is_transparent(s.ch) {
+                    None
+                } else {
+                    Some(Side::Other)
+                }
+            })
+            .collect();
         let mut left = Vec::with_capacity(n);
         let mut seen = Side::Edge;
-        for s in slots {
+        for c in &class {
             left.push(seen);
-            if !is_transparent(s.ch) {
-                seen = side(s.ch);
-            }
+            seen = c.unwrap_or(seen);
         }
         let mut right = vec![Side::Edge; n];
         seen = Side::Edge;
-        for (i, s) in slots.iter().enumerate().rev() {
+        for (i, c) in class.iter().enumerate().rev() {
             right[i] = seen;
-            if !is_transparent(s.ch) {
-                seen = side(s.ch);
-            }
+            seen = c.unwrap_or(seen);
         }
         let mut cjk = Vec::with_capacity(n + 1);
         let mut letters = Vec::with_capacity(n + 1);
@@ -77,11 +85,14 @@ impl Context {
         for (i, s) in slots.iter().enumerate() {
             cjk.push(cjk_count);
             letters.push(letter_count);
+            if class[i] == Some(Side::Cjk) {
+                cjk_count += 1;
+                in_url = false;
+                continue;
+            }
             let c = s.ch;
             in_url = (in_url && is_url_char(c)) || starts_url(slots, i);
-            if is_cjk(c) {
-                cjk_count += 1;
-            } else if is_latin_letter(c) && !in_url {
+            if !in_url && is_latin_letter(c) {
                 letter_count += 1;
             }
         }

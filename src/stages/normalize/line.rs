@@ -4,8 +4,8 @@
 //! already-clean line costs one pass and no allocation.
 
 use super::chars::{
-    fold_fullwidth, is_cjk, is_invisible, is_space, is_unicode_space, rejects_space_after,
-    rejects_space_before, to_ascii_mark,
+    fast_chars, fold_fullwidth, is_cjk, is_common_han, is_invisible, is_space, is_unicode_space,
+    rejects_space_after, rejects_space_before, to_ascii_mark,
 };
 use super::{cjk, spaces, LineChange, NormalizeRules, RULES};
 
@@ -48,6 +48,14 @@ impl Tally {
         }
     }
 
+    /// `count` changes by `rule`, the first at `col`.
+    pub fn note_many(&mut self, rule: RuleId, col: u32, count: u32) {
+        if count > 0 {
+            self.note(rule, col);
+            self.counts[rule as usize] += count - 1;
+        }
+    }
+
     fn into_changes(self) -> Vec<LineChange> {
         (0..self.counts.len())
             .filter(|&i| self.counts[i] > 0)
@@ -67,25 +75,53 @@ pub fn normalize_line(line: &str, rules: &NormalizeRules) -> Option<(String, Vec
     if !may_change(line) {
         return None;
     }
+    if let Some(done) = trim_only(line, rules) {
+        return Some(done);
+    }
     let mut tally = Tally::default();
     let mut slots = map_characters(line, rules, &mut tally);
     cjk::decide_punctuation(&mut slots, rules, &mut tally);
-    let slots = spaces::normalize_spacing(slots, rules, &mut tally);
-    let out: String = slots.iter().map(|s| s.ch).collect();
+    spaces::normalize_spacing(&mut slots, rules, &mut tally);
+    let mut out = String::with_capacity(line.len());
+    out.extend(slots.iter().map(|s| s.ch));
     if out == line {
         return None;
     }
     Some((out, tally.into_changes()))
 }
 
+/// The frequent case of an indented (or space-padded) line that is otherwise normal:
+/// spaces at its ends cannot change any decision inside it, so trimming them is all.
+fn trim_only(line: &str, rules: &NormalizeRules) -> Option<(String, Vec<LineChange>)> {
+    if !rules.edge_spaces {
+        return None;
+    }
+    let inner = line.trim_matches(is_space);
+    if inner.len() == line.len() || may_change(inner) {
+        return None;
+    }
+    let leading = line.len() - line.trim_start_matches(is_space).len();
+    let removed = line.chars().count() - inner.chars().count();
+    let column = if leading > 0 {
+        1
+    } else {
+        inner.chars().count() + 1
+    };
+    let mut tally = Tally::default();
+    tally.note_many(RuleId::EdgeSpaces, column as u32, removed as u32);
+    Some((inner.to_string(), tally.into_changes()))
+}
+
 /// Pass one: the context-free maps. Invisible characters go, Unicode spaces become ASCII
 /// spaces, full-width ASCII folds (the context marks `，；：？！（）` are left to pass two).
 fn map_characters(line: &str, rules: &NormalizeRules, tally: &mut Tally) -> Vec<Slot> {
     let mut slots = Vec::with_capacity(line.len());
-    for (i, c) in line.chars().enumerate() {
+    for (i, c) in fast_chars(line).enumerate() {
         let col = i as u32 + 1;
         let mut ch = c;
-        if is_invisible(c) {
+        if is_common_han(c) {
+            // The common case: nothing to map.
+        } else if is_invisible(c) {
             if rules.invisible_characters {
                 tally.note(RuleId::InvisibleCharacters, col);
                 continue;
@@ -121,7 +157,14 @@ fn may_change(line: &str) -> bool {
     // A full-width context mark whose left neighbour is not CJK: it may fold to ASCII,
     // depending on what follows it.
     let mut open_fullwidth_mark = false;
-    for c in line.chars() {
+    for c in fast_chars(line) {
+        if is_common_han(c) {
+            // Nothing to change at a Han character, and a full-width mark before it stays.
+            has_cjk = true;
+            open_fullwidth_mark = false;
+            prev = c;
+            continue;
+        }
         if open_fullwidth_mark && !is_cjk(c) {
             return true;
         }
@@ -199,6 +242,8 @@ mod tests {
         // A converted space that is then trimmed is named by the trim only.
         assert_eq!(codes("\u{A0}\u{A0}ab"), vec![("U103", 1, 2)]);
         assert_eq!(codes("ab  "), vec![("U103", 3, 2)]);
+        assert_eq!(codes("\u{3000} 中文\t"), vec![("U103", 1, 3)]);
+        assert_eq!(norm(" \u{A0} "), "");
     }
 
     #[test]

@@ -11,18 +11,16 @@ use super::chars::{is_space, rejects_space_after, rejects_space_before};
 use super::line::{RuleId, Slot, Tally};
 use super::NormalizeRules;
 
-/// Runs pass three; returns the surviving characters.
-pub(super) fn normalize_spacing(
-    slots: Vec<Slot>,
-    rules: &NormalizeRules,
-    tally: &mut Tally,
-) -> Vec<Slot> {
+/// Runs pass three; `slots` keeps the surviving characters.
+pub(super) fn normalize_spacing(slots: &mut Vec<Slot>, rules: &NormalizeRules, tally: &mut Tally) {
     let n = slots.len();
-    let mut out = Vec::with_capacity(n);
+    // Compacts in place: `kept` characters are final, `i` is the next one to read.
+    let mut kept = 0;
     let mut i = 0;
     while i < n {
         if !is_space(slots[i].ch) {
-            out.push(slots[i]);
+            slots[kept] = slots[i];
+            kept += 1;
             i += 1;
             continue;
         }
@@ -30,8 +28,7 @@ pub(super) fn normalize_spacing(
         while i < n && is_space(slots[i].ch) {
             i += 1;
         }
-        let run = &slots[start..i];
-        let before = start.checked_sub(1).map(|p| slots[p].ch);
+        let before = kept.checked_sub(1).map(|p| slots[p].ch);
         let after = slots.get(i).map(|s| s.ch);
         let removal = if rules.edge_spaces && (before.is_none() || after.is_none()) {
             Some(RuleId::EdgeSpaces)
@@ -44,27 +41,29 @@ pub(super) fn normalize_spacing(
         };
         let keep = match removal {
             Some(rule) => {
-                for s in run {
+                for s in &slots[start..i] {
                     tally.note(rule, s.col);
                 }
                 0
             }
             None if rules.space_runs => {
-                for s in &run[1..] {
+                for s in &slots[start + 1..i] {
                     tally.note(RuleId::SpaceRuns, s.col);
                 }
                 1
             }
-            None => run.len(),
+            None => i - start,
         };
-        for s in &run[..keep] {
+        for j in start..start + keep {
+            let s = slots[j];
             if s.ch != s.orig {
                 tally.note(RuleId::UnicodeSpaces, s.col);
             }
-            out.push(*s);
+            slots[kept] = s;
+            kept += 1;
         }
     }
-    out
+    slots.truncate(kept);
 }
 
 #[cfg(test)]

@@ -17,6 +17,11 @@ use thresh::stages::normalize::{normalize_line, NormalizeRules};
 /// stage reaches 0; raise it only with a reason.
 const MAX_MISMATCHES: usize = 0;
 
+/// Lines whose text is part of a longer gold paragraph but which do not appear in it as
+/// normalised. 1 today: a subheading (`大走访、大排查`) whose words recur in a sentence
+/// with other punctuation (`大走访大排查`), which is not a piece of that sentence at all.
+const MAX_PIECE_MISMATCHES: usize = 1;
+
 /// `../shared/eval` from the crate root; worktrees one level deeper find it further up.
 fn eval_dir() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -88,6 +93,8 @@ struct Tally {
     equal: usize,
     other_stage: usize,
     mismatches: Vec<String>,
+    pieces: usize,
+    piece_mismatches: Vec<String>,
     skipped_files: Vec<String>,
 }
 
@@ -117,15 +124,38 @@ fn compare_set(set: &str, tally: &mut Tally) {
         for line in gold.lines().filter(|l| !l.trim().is_empty()) {
             by_key.entry(canonical(line)).or_insert(line);
         }
+        let gold_keys: Vec<(String, &str)> = by_key.iter().map(|(k, &l)| (k.clone(), l)).collect();
         for (n, line) in text.lines().enumerate() {
             let key = canonical(line);
-            let Some(&want) = by_key.get(&key).filter(|_| !key.is_empty()) else {
+            if key.is_empty() {
                 continue;
-            };
-            tally.compared += 1;
+            }
             let got = normalize_line(line, &NormalizeRules::ALL)
                 .map(|(s, _)| s)
                 .unwrap_or_else(|| line.to_string());
+            let Some(&want) = by_key.get(&key) else {
+                // A piece of a paragraph the gold joins: it must appear in the joined line
+                // as normalised (the join adds nothing inside a piece).
+                if key.chars().count() >= 8 {
+                    if let Some((_, joined)) = gold_keys.iter().find(|(k, _)| k.contains(&key)) {
+                        tally.pieces += 1;
+                        // Other stages drop markup prefixes (`## `) and re-join hyphenated
+                        // words; headline case is the gold editor's.
+                        let piece = got
+                            .trim_start_matches(|c: char| !c.is_alphanumeric() && c.is_ascii())
+                            .trim_end_matches('-')
+                            .to_lowercase();
+                        if !joined.to_lowercase().contains(&piece) {
+                            tally.piece_mismatches.push(format!(
+                                "{set}/{name}:{}\n  piece: {got}\n   gold: {joined}",
+                                n + 1
+                            ));
+                        }
+                    }
+                }
+                continue;
+            };
+            tally.compared += 1;
             if got == want {
                 tally.equal += 1;
             } else if got
@@ -158,19 +188,26 @@ fn normalized_lines_match_gold_punctuation() {
     let mut tally = Tally::default();
     compare_set("seeds", &mut tally);
     compare_set("dev", &mut tally);
-    for m in &tally.mismatches {
+    for m in tally.mismatches.iter().chain(&tally.piece_mismatches) {
         eprintln!("{m}");
     }
     eprintln!(
-        "gold lines compared: {}, equal: {}, changed by other stages: {}, mismatches: {}, \
-         files skipped: {:?}",
+        "gold lines compared: {}, equal: {}, changed by other stages: {}, mismatches: {}; \
+         pieces of joined gold paragraphs: {}, not found in them: {}; files skipped: {:?}",
         tally.compared,
         tally.equal,
         tally.other_stage,
         tally.mismatches.len(),
+        tally.pieces,
+        tally.piece_mismatches.len(),
         tally.skipped_files
     );
     assert!(tally.compared > 0, "no input line matched a gold line");
+    assert!(
+        tally.piece_mismatches.len() <= MAX_PIECE_MISMATCHES,
+        "{} pieces of joined paragraphs differ from gold",
+        tally.piece_mismatches.len()
+    );
     assert!(
         tally.mismatches.len() <= MAX_MISMATCHES,
         "{} lines differ from gold",

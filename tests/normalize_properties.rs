@@ -100,6 +100,15 @@ fn piece() -> impl Strategy<Value = String> {
         "\u{20000}",
         "한",
         "é",
+        "//",
+        "w",
+        "=",
+        "&#160;",
+        "ｗｗｗ．",
+        "：//",
+        "%20",
+        "~",
+        "@",
     ];
     prop_oneof![
         8 => prop::sample::select(fixed).prop_map(str::to_string),
@@ -159,6 +168,26 @@ proptest! {
         let once = norm(&line);
         let twice = normalize_line(&once, &NormalizeRules::ALL);
         prop_assert!(twice.is_none(), "{line:?} -> {once:?} -> {:?}", twice.map(|t| t.0));
+    }
+
+    #[test]
+    fn normalize_is_idempotent_under_any_rule_selection(
+        line in dirty_line(),
+        switches in prop::array::uniform8(any::<bool>()),
+    ) {
+        let rules = NormalizeRules {
+            unicode_spaces: switches[0],
+            invisible_characters: switches[1],
+            edge_spaces: switches[2],
+            fullwidth_ascii: switches[3],
+            cjk_punctuation: switches[4],
+            cjk_quotes: switches[5],
+            space_runs: switches[6],
+            cjk_punctuation_spacing: switches[7],
+        };
+        let once = normalize_line(&line, &rules).map_or(line.clone(), |(s, _)| s);
+        let twice = normalize_line(&once, &rules);
+        prop_assert!(twice.is_none(), "{rules:?}: {line:?} -> {once:?} -> {:?}", twice.map(|t| t.0));
     }
 
     #[test]

@@ -61,6 +61,8 @@ fn piece() -> impl Strategy<Value = String> {
         "/",
         "%",
         "@",
+        ":-)",
+        ";(",
         "&",
         "#",
         "，",

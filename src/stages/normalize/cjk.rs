@@ -9,7 +9,7 @@
 //! a second run sees the same context and makes the same decisions.
 
 use super::chars::{is_cjk, is_context_mark, is_latin_letter, is_space, is_transparent};
-use super::chars::{to_ascii_mark, to_fullwidth_mark};
+use super::chars::{rejects_space_after, rejects_space_before, to_ascii_mark, to_fullwidth_mark};
 use super::line::{RuleId, Slot, Tally};
 use super::NormalizeRules;
 
@@ -186,7 +186,10 @@ pub(super) fn decide_punctuation(slots: &mut [Slot], rules: &NormalizeRules, tal
         return;
     }
     let ctx = Context::new(slots);
-    let mut paired = vec![false; slots.len()];
+    // `paired`: decided with a partner, or left alone (emoticons).
+    let mut paired: Vec<bool> = (0..slots.len())
+        .map(|i| is_emoticon_bracket(slots, i))
+        .collect();
     brackets(slots, &ctx, rules, tally, &mut paired);
     if rules.cjk_quotes {
         quotes(slots, &ctx, tally);
@@ -195,14 +198,52 @@ pub(super) fn decide_punctuation(slots: &mut [Slot], rules: &NormalizeRules, tal
         if paired[i] || !is_context_mark(slots[i].ch) {
             continue;
         }
-        if ctx.mark_is_chinese(i) {
+        if ctx.mark_is_chinese(i) || closes_chinese_words(slots, i) {
             if rules.cjk_punctuation && !is_protected(slots, i) {
                 widen(&mut slots[i], tally);
             }
-        } else if ctx.mark_is_latin(i) && rules.fullwidth_ascii {
+        } else if ctx.mark_is_latin(i) && rules.fullwidth_ascii && !eyes_before_bracket(slots, i) {
             narrow(&mut slots[i], tally);
         }
     }
+}
+
+/// An ASCII `, ; : ? !` typed straight after Chinese words and followed by more text
+/// (`他说:“I think…”`) is Chinese punctuation even in a line that is mostly English; in
+/// English a mark after a Chinese term is followed by a space (`你好, meaning hello`).
+/// Spaces before another mark do not count: they go when that mark is full-width.
+fn closes_chinese_words(slots: &[Slot], i: usize) -> bool {
+    if !matches!(slots[i].ch, ',' | ';' | ':' | '?' | '!') {
+        return false;
+    }
+    // Spaces that cjk-punctuation-spacing removes do not separate.
+    let prev = slots[..i].iter().rev().find(|s| !is_space(s.ch));
+    let prev_ok = prev
+        .is_some_and(|p| is_cjk(p.ch) && (!is_space(slots[i - 1].ch) || rejects_space_after(p.ch)));
+    let next = slots[i + 1..].iter().find(|s| !is_space(s.ch));
+    let next_ok = next.is_some_and(|n| {
+        !is_space(slots[i + 1].ch) || rejects_space_before(n.ch) || is_context_mark(n.ch)
+    });
+    prev_ok && next_ok
+}
+
+/// The bracket of an ASCII emoticon (`:)`, `;(`, `:-)`), which is no punctuation.
+/// Only ASCII eyes and brackets make one; a full-width `：` or `；` before a bracket is
+/// therefore never folded (it would make an emoticon of the bracket on a second run).
+fn is_emoticon_bracket(slots: &[Slot], i: usize) -> bool {
+    let at = |j: Option<usize>| j.and_then(|j| slots.get(j)).map(|s| s.ch);
+    let eyes = |c: Option<char>| matches!(c, Some(':' | ';'));
+    matches!(slots[i].ch, '(' | ')')
+        && (eyes(at(i.checked_sub(1)))
+            || (at(i.checked_sub(1)) == Some('-') && eyes(at(i.checked_sub(2)))))
+}
+
+/// A `:` or `;` (either width) right before an ASCII bracket, or before `-` and one.
+fn eyes_before_bracket(slots: &[Slot], i: usize) -> bool {
+    let at = |j: usize| slots.get(j).map(|s| s.ch);
+    matches!(slots[i].ch, ':' | ';' | '：' | '；')
+        && (matches!(at(i + 1), Some('(' | ')'))
+            || (at(i + 1) == Some('-') && matches!(at(i + 2), Some('(' | ')'))))
 }
 
 /// Makes an ASCII context mark full-width.
@@ -233,6 +274,7 @@ fn brackets(
     let mut stack = Vec::new();
     for i in 0..slots.len() {
         match slots[i].ch {
+            _ if paired[i] => {}
             '(' | '（' => stack.push(i),
             ')' | '）' => {
                 let Some(open) = stack.pop() else { continue };
@@ -324,6 +366,10 @@ fn is_protected(slots: &[Slot], i: usize) -> bool {
     if mark == ':' && after == Some('/') {
         return true;
     }
+    // The eyes of an emoticon: `:)`, `;(`, `:-)`.
+    if eyes_before_bracket(slots, i) {
+        return true;
+    }
     // `&nbsp;`, `&#160;`, `&#xA0;`
     if mark == ';' {
         if let Some(amp) = token.rfind('&') {
@@ -359,6 +405,24 @@ mod tests {
         assert_eq!(norm("同比增长100%,全面"), "同比增长100%，全面");
         assert_eq!(norm("干净了,就能用!”流动"), "干净了，就能用！”流动");
         assert_eq!(norm("你知道吗?!"), "你知道吗？！");
+    }
+
+    #[test]
+    fn a_mark_typed_after_chinese_words_is_chinese() {
+        assert_eq!(
+            norm("他说:“I think, therefore I am.”"),
+            "他说：“I think, therefore I am.”"
+        );
+        // With a space after it, it belongs to the English sentence.
+        let line = "The term 你好, as in hello, is used in greetings every day.";
+        assert_eq!(norm(line), line);
+    }
+
+    #[test]
+    fn emoticons_keep_ascii() {
+        assert_eq!(norm("今天好开心:)"), "今天好开心:)");
+        assert_eq!(norm("好累啊;-(明天再说,晚安"), "好累啊;-(明天再说，晚安");
+        assert_eq!(norm("见附件(图:)"), "见附件（图:)");
     }
 
     #[test]

@@ -11,6 +11,9 @@
 use super::chars::{is_cjk, is_context_mark, is_latin_letter, is_space, is_transparent};
 use super::chars::{rejects_space_after, rejects_space_before, to_ascii_mark, to_fullwidth_mark};
 use super::line::{RuleId, Slot, Tally};
+use super::tokens::{
+    eyes_before_bracket, is_emoticon_bracket, is_protected, is_url_char, starts_url,
+};
 use super::NormalizeRules;
 
 /// What a punctuation mark sees on one side, looking through transparent characters.
@@ -152,31 +155,6 @@ impl Context {
     }
 }
 
-/// A character that continues a URL (the host and path part; `?` and `:` end it, as
-/// normalisation may fold a full-width `？` or `：` into them).
-fn is_url_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(
-            c,
-            '.' | '/' | '_' | '-' | '=' | '&' | '%' | '#' | '~' | '+' | '@'
-        )
-}
-
-/// A URL starts at `i`: `www.`, the domain of an e-mail address, or `//` after a colon of either width (spaces between
-/// them looked through, as they may be removed beside a full-width colon).
-fn starts_url(slots: &[Slot], i: usize) -> bool {
-    let at = |j: usize| slots.get(j).map(|s| s.ch);
-    match slots[i].ch {
-        '@' => at(i + 1).is_some_and(|c| c.is_ascii_alphanumeric()),
-        'w' => at(i + 1) == Some('w') && at(i + 2) == Some('w') && at(i + 3) == Some('.'),
-        '/' if at(i + 1) == Some('/') => {
-            let before = slots[..i].iter().rev().take(64).find(|s| !is_space(s.ch));
-            before.is_some_and(|s| matches!(s.ch, ':' | '：'))
-        }
-        _ => false,
-    }
-}
-
 /// Runs pass two over `slots` (the output of the character maps).
 pub(super) fn decide_punctuation(slots: &mut [Slot], rules: &NormalizeRules, tally: &mut Tally) {
     if !(rules.cjk_punctuation || rules.cjk_quotes || rules.fullwidth_ascii) {
@@ -225,25 +203,6 @@ fn closes_chinese_words(slots: &[Slot], i: usize) -> bool {
         !is_space(slots[i + 1].ch) || rejects_space_before(n.ch) || is_context_mark(n.ch)
     });
     prev_ok && next_ok
-}
-
-/// The bracket of an ASCII emoticon (`:)`, `;(`, `:-)`), which is no punctuation.
-/// Only ASCII eyes and brackets make one; a full-width `：` or `；` before a bracket is
-/// therefore never folded (it would make an emoticon of the bracket on a second run).
-fn is_emoticon_bracket(slots: &[Slot], i: usize) -> bool {
-    let at = |j: Option<usize>| j.and_then(|j| slots.get(j)).map(|s| s.ch);
-    let eyes = |c: Option<char>| matches!(c, Some(':' | ';'));
-    matches!(slots[i].ch, '(' | ')')
-        && (eyes(at(i.checked_sub(1)))
-            || (at(i.checked_sub(1)) == Some('-') && eyes(at(i.checked_sub(2)))))
-}
-
-/// A `:` or `;` (either width) right before an ASCII bracket, or before `-` and one.
-fn eyes_before_bracket(slots: &[Slot], i: usize) -> bool {
-    let at = |j: usize| slots.get(j).map(|s| s.ch);
-    matches!(slots[i].ch, ':' | ';' | '：' | '；')
-        && (matches!(at(i + 1), Some('(' | ')'))
-            || (at(i + 1) == Some('-') && matches!(at(i + 2), Some('(' | ')'))))
 }
 
 /// Makes an ASCII context mark full-width.
@@ -340,47 +299,6 @@ fn quotes(slots: &mut [Slot], ctx: &Context, tally: &mut Tally) {
     }
 }
 
-/// How far back [`is_protected`] looks for the start of a URL.
-const MAX_TOKEN: usize = 200;
-
-/// An ASCII mark that is part of a URL, an e-mail address or an HTML entity, which keep
-/// their ASCII punctuation whatever surrounds them.
-fn is_protected(slots: &[Slot], i: usize) -> bool {
-    let mark = slots[i].ch;
-    if !mark.is_ascii() {
-        return false;
-    }
-    // The token the mark ends: back to the previous space or CJK character (bounded, so
-    // that a line of thousands of marks stays linear).
-    let floor = i.saturating_sub(MAX_TOKEN);
-    let start = slots[floor..i]
-        .iter()
-        .rposition(|s| is_space(s.ch) || is_cjk(s.ch))
-        .map_or(floor, |p| floor + p + 1);
-    let token: String = slots[start..i].iter().map(|s| s.ch).collect();
-    let after = slots.get(i + 1).map(|s| s.ch);
-    if token.contains("://") || token.contains("www.") || token.contains('@') {
-        return true;
-    }
-    // `http:` + `//`: the scheme's own colon.
-    if mark == ':' && after == Some('/') {
-        return true;
-    }
-    // The eyes of an emoticon: `:)`, `;(`, `:-)`.
-    if eyes_before_bracket(slots, i) {
-        return true;
-    }
-    // `&nbsp;`, `&#160;`, `&#xA0;`
-    if mark == ';' {
-        if let Some(amp) = token.rfind('&') {
-            let name = &token[amp + 1..];
-            let name = name.strip_prefix('#').unwrap_or(name);
-            return !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric());
-        }
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::{normalize_line, NormalizeRules};
@@ -419,13 +337,6 @@ mod tests {
     }
 
     #[test]
-    fn emoticons_keep_ascii() {
-        assert_eq!(norm("今天好开心:)"), "今天好开心:)");
-        assert_eq!(norm("好累啊;-(明天再说,晚安"), "好累啊;-(明天再说，晚安");
-        assert_eq!(norm("见附件(图:)"), "见附件（图:)");
-    }
-
-    #[test]
     fn traditional_chinese_is_chinese_too() {
         assert_eq!(
             norm("颱風假標準將調整,勞動部:研議納入通勤風險"),
@@ -460,24 +371,6 @@ mod tests {
         );
         assert_eq!(norm("比分3:2,增长2.5%"), "比分3:2，增长2.5%");
         assert_eq!(norm("第1,2,3名"), "第1,2,3名");
-    }
-
-    #[test]
-    fn urls_emails_and_entities_keep_ascii() {
-        assert_eq!(
-            norm("网址:https://www.example.com/a?b=1,c"),
-            "网址：https://www.example.com/a?b=1,c"
-        );
-        assert_eq!(
-            norm("详见www.gov.cn/x?id=3中文"),
-            "详见www.gov.cn/x?id=3中文"
-        );
-        assert_eq!(norm("访问www.gov.cn/x?中文"), "访问www.gov.cn/x?中文");
-        assert_eq!(
-            norm("联系邮箱:editor@mail.example.com"),
-            "联系邮箱：editor@mail.example.com"
-        );
-        assert_eq!(norm("中文&nbsp;中文"), "中文&nbsp;中文");
     }
 
     #[test]

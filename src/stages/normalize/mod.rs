@@ -2,12 +2,14 @@
 //! the text says. Idempotent. Edits are recorded per line and rule, not per character.
 //!
 //! `chars` holds the character classes and context-free maps, `cjk` the punctuation that
-//! depends on the language around it, `spaces` the spacing pass, `line` the driver.
+//! depends on the language around it, `tokens` the URLs, entities and
+//! emoticons whose marks stay ASCII, `spaces` the spacing pass, `line` the driver.
 
 mod chars;
 mod cjk;
 mod line;
 mod spaces;
+mod tokens;
 
 pub use line::normalize_line;
 
@@ -221,5 +223,64 @@ impl Stage for NormalizeStage {
         });
         doc.edits.extend(edits);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::LineRange;
+
+    fn run(text: &str) -> Document {
+        let mut doc = Document::default();
+        doc.set_text(text);
+        let stage = build_stage(&Settings::default()).expect("stage");
+        stage.apply(&mut doc).expect("apply");
+        doc
+    }
+
+    #[test]
+    fn one_edit_per_line_and_rule_with_original_line_and_column() {
+        let doc = run("标题\n\n\u{3000}\u{3000}他说:\"好\",走吧\n\u{200B}\u{200B}\nclean line\n");
+        let texts: Vec<_> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, vec!["标题", "他说：“好”，走吧", "clean line"]);
+        let got: Vec<_> = doc
+            .edits
+            .iter()
+            .map(|e| (e.code.as_str(), e.lines, e.column, e.action))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("U103", LineRange::line(3), 1, Action::Replace),
+                ("U105", LineRange::line(3), 5, Action::Replace),
+                ("U106", LineRange::line(3), 6, Action::Replace),
+                ("U102", LineRange::line(4), 1, Action::Remove),
+            ]
+        );
+        let edit = &doc.edits[1];
+        assert_eq!(edit.before, "\u{3000}\u{3000}他说:\"好\",走吧");
+        assert_eq!(edit.after.as_deref(), Some("他说：“好”，走吧"));
+        assert!(edit.reason.starts_with("2 character(s)"), "{}", edit.reason);
+    }
+
+    #[test]
+    fn ignored_rules_are_not_applied() {
+        let settings: Settings = toml::from_str("ignore = [\"U105\", \"U106\"]").expect("toml");
+        let stage = build_stage(&settings).expect("stage");
+        let mut doc = Document::default();
+        doc.set_text(" 他说:\"好\"\n");
+        stage.apply(&mut doc).expect("apply");
+        assert_eq!(doc.blocks[0].text, "他说:\"好\"");
+        assert!(doc.edits.iter().all(|e| e.code == "U103"));
+    }
+
+    #[test]
+    fn rules_are_listed_in_tally_order() {
+        let codes: Vec<_> = RULES.iter().map(|r| r.code).collect();
+        assert_eq!(
+            codes,
+            ["U101", "U102", "U103", "U104", "U105", "U106", "U107", "U108"]
+        );
     }
 }

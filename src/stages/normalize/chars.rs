@@ -24,25 +24,43 @@ impl Iterator for FastChars<'_> {
 
     #[inline(always)]
     fn next(&mut self) -> Option<char> {
-        let b = self.bytes;
-        let i = self.at;
-        let b0 = u32::from(*b.get(i)?);
-        // The input is a `str`, so every sequence is complete and valid.
-        let cont = |k: usize| b.get(i + k).map_or(0, |&x| u32::from(x) & 0x3F);
-        let (code, len) = if b0 < 0x80 {
-            (b0, 1)
-        } else if b0 < 0xE0 {
-            (((b0 & 0x1F) << 6) | cont(1), 2)
-        } else if b0 < 0xF0 {
-            (((b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
-        } else {
-            (
-                ((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
-                4,
-            )
-        };
-        self.at = i + len;
-        Some(char::from_u32(code).unwrap_or('\u{FFFD}'))
+        let (c, len) = decode_at(self.bytes, self.at)?;
+        self.at += len;
+        Some(c)
+    }
+}
+
+/// The character starting at byte `i` of `bytes` (the bytes of a `str`, `i` on a
+/// character boundary) and its length in bytes.
+#[inline(always)]
+pub fn decode_at(b: &[u8], i: usize) -> Option<(char, usize)> {
+    let b0 = u32::from(*b.get(i)?);
+    // The input is a `str`, so every sequence is complete and valid.
+    let cont = |k: usize| b.get(i + k).map_or(0, |&x| u32::from(x) & 0x3F);
+    let (code, len) = if b0 < 0x80 {
+        (b0, 1)
+    } else if b0 < 0xE0 {
+        (((b0 & 0x1F) << 6) | cont(1), 2)
+    } else if b0 < 0xF0 {
+        (((b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+    } else {
+        (
+            ((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+            4,
+        )
+    };
+    Some((char::from_u32(code).unwrap_or('\u{FFFD}'), len))
+}
+
+/// Whether the UTF-8 sequence at byte `i` encodes a character of U+4E00–U+9FFF (lead
+/// byte E4 with a second byte from B8, or lead byte E5–E9): the common Han block,
+/// recognised without decoding.
+#[inline(always)]
+pub fn is_common_han_at(b: &[u8], i: usize) -> bool {
+    match b.get(i) {
+        Some(0xE5..=0xE9) => true,
+        Some(0xE4) => b.get(i + 1).is_some_and(|&x| x >= 0xB8),
+        _ => false,
     }
 }
 
@@ -236,6 +254,12 @@ mod tests {
         let text = "aé中𠀀\u{3000}，\u{200B}z";
         assert!(fast_chars(text).eq(text.chars()));
         assert_eq!(fast_chars("").next(), None);
+        for c in [
+            '\u{4DFF}', '\u{4E00}', '中', '\u{9FFF}', '\u{A000}', 'a', '，',
+        ] {
+            let s = c.to_string();
+            assert_eq!(is_common_han_at(s.as_bytes(), 0), is_common_han(c), "{c:?}");
+        }
     }
 
     #[test]

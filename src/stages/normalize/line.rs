@@ -4,8 +4,8 @@
 //! already-clean line costs one pass and no allocation.
 
 use super::chars::{
-    fast_chars, fold_fullwidth, is_cjk, is_common_han, is_invisible, is_space, is_unicode_space,
-    rejects_space_after, rejects_space_before, to_ascii_mark,
+    decode_at, fast_chars, fold_fullwidth, is_cjk, is_common_han, is_common_han_at, is_invisible,
+    is_space, is_unicode_space, rejects_space_after, rejects_space_before, to_ascii_mark,
 };
 use super::{cjk, spaces, LineChange, NormalizeRules, RULES};
 
@@ -157,14 +157,22 @@ fn may_change(line: &str) -> bool {
     // A full-width context mark whose left neighbour is not CJK: it may fold to ASCII,
     // depending on what follows it.
     let mut open_fullwidth_mark = false;
-    for c in fast_chars(line) {
-        if is_common_han(c) {
-            // Nothing to change at a Han character, and a full-width mark before it stays.
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        if is_common_han_at(bytes, at) {
+            // Nothing to change at a Han character, and a full-width mark before it
+            // stays. Any Han character stands for all in `prev`.
             has_cjk = true;
             open_fullwidth_mark = false;
-            prev = c;
+            prev = '中';
+            at += 3;
             continue;
         }
+        let Some((c, len)) = decode_at(bytes, at) else {
+            break;
+        };
+        at += len;
         if open_fullwidth_mark && !is_cjk(c) {
             return true;
         }

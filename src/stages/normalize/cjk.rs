@@ -24,22 +24,31 @@ enum Side {
     Edge,
 }
 
-/// The language evidence of a line, precomputed so that each decision is O(1).
+/// A punctuation mark to decide on (a context mark of either width or a double quote)
+/// and what it sees.
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    /// Its position in the slots.
+    at: usize,
+    /// The nearest non-transparent character before it.
+    left: Side,
+    /// The nearest non-transparent character after it.
+    right: Side,
+    /// CJK characters and Latin letters before it, to measure what a pair encloses.
+    before: Stats,
+    /// Decided already (as part of a pair), or to be left alone (an emoticon).
+    done: bool,
+}
+
+/// The language evidence of a line, gathered in one pass; decisions are then O(1) each.
 struct Context {
-    /// `left[i]`: the nearest non-transparent character before `i`.
-    left: Vec<Side>,
-    /// `right[i]`: the nearest non-transparent character after `i`.
-    right: Vec<Side>,
-    /// `cjk[i]`: CJK characters in `slots[..i]`.
-    cjk: Vec<u32>,
-    /// `letters[i]`: Latin letters in `slots[..i]`, not counting those of URLs.
-    letters: Vec<u32>,
+    marks: Vec<Mark>,
     /// The line is Chinese: see [`is_chinese`].
     chinese: bool,
 }
 
-/// CJK characters and Latin letters between two positions.
-#[derive(Clone, Copy, Debug)]
+/// CJK characters and Latin letters (not counting those of URLs).
+#[derive(Clone, Copy, Debug, Default)]
 struct Stats {
     cjk: u32,
     letters: u32,
@@ -53,92 +62,82 @@ fn is_chinese(stats: Stats) -> bool {
     stats.cjk > 0 && stats.cjk * 4 >= stats.letters
 }
 
+fn is_mark(c: char) -> bool {
+    is_context_mark(c) || matches!(c, '"' | '“' | '”')
+}
+
 impl Context {
     fn new(slots: &[Slot]) -> Context {
-        let n = slots.len();
-        // One classification per character; `None` marks a transparent one.
-        let class: Vec<Option<Side>> = slots
-            .iter()
-            .map(|s| {
-                if is_cjk(s.ch) {
-                    Some(Side::Cjk)
-                } else if is_transparent(s.ch) {
-                    None
-                } else {
-                    Some(Side::Other)
-                }
-            })
-            .collect();
-        let mut left = Vec::with_capacity(n);
-        let mut seen = Side::Edge;
-        for c in &class {
-            left.push(seen);
-            seen = c.unwrap_or(seen);
-        }
-        let mut right = vec![Side::Edge; n];
-        seen = Side::Edge;
-        for (i, c) in class.iter().enumerate().rev() {
-            right[i] = seen;
-            seen = c.unwrap_or(seen);
-        }
-        let mut cjk = Vec::with_capacity(n + 1);
-        let mut letters = Vec::with_capacity(n + 1);
-        let (mut cjk_count, mut letter_count) = (0u32, 0u32);
+        let mut marks: Vec<Mark> = Vec::new();
+        let mut stats = Stats::default();
+        let mut last = Side::Edge;
+        // Marks still waiting for their right-hand neighbour.
+        let mut waiting = 0;
         let mut in_url = false;
         for (i, s) in slots.iter().enumerate() {
-            cjk.push(cjk_count);
-            letters.push(letter_count);
-            if class[i] == Some(Side::Cjk) {
-                cjk_count += 1;
-                in_url = false;
-                continue;
-            }
             let c = s.ch;
-            in_url = (in_url && is_url_char(c)) || starts_url(slots, i);
-            if !in_url && is_latin_letter(c) {
-                letter_count += 1;
+            let side = if is_cjk(c) {
+                stats.cjk += 1;
+                in_url = false;
+                Side::Cjk
+            } else {
+                in_url = (in_url && is_url_char(c)) || starts_url(slots, i);
+                if is_mark(c) {
+                    marks.push(Mark {
+                        at: i,
+                        left: last,
+                        right: Side::Edge,
+                        before: stats,
+                        done: false,
+                    });
+                    continue;
+                }
+                if is_transparent(c) {
+                    continue;
+                }
+                if !in_url && is_latin_letter(c) {
+                    stats.letters += 1;
+                }
+                Side::Other
+            };
+            for m in &mut marks[waiting..] {
+                m.right = side;
             }
+            waiting = marks.len();
+            last = side;
         }
-        cjk.push(cjk_count);
-        letters.push(letter_count);
-        let total = Stats {
-            cjk: cjk_count,
-            letters: letter_count,
-        };
         Context {
-            left,
-            right,
-            cjk,
-            letters,
-            chinese: is_chinese(total),
+            marks,
+            chinese: is_chinese(stats),
         }
     }
 
-    /// Evidence strictly between positions `open` and `close`.
+    /// Evidence strictly between marks `open` and `close` (the marks themselves count
+    /// for nothing).
     fn between(&self, open: usize, close: usize) -> Stats {
-        let from = (open + 1).min(close);
+        let (a, b) = (self.marks[open].before, self.marks[close].before);
         Stats {
-            cjk: self.cjk[close] - self.cjk[from],
-            letters: self.letters[close] - self.letters[from],
+            cjk: b.cjk - a.cjk,
+            letters: b.letters - a.letters,
         }
     }
 
-    /// A single mark at `i` belongs to Chinese text.
-    fn mark_is_chinese(&self, i: usize) -> bool {
-        let (l, r) = (self.left[i], self.right[i]);
+    /// A single mark belongs to Chinese text.
+    fn mark_is_chinese(&self, k: usize) -> bool {
+        let (l, r) = (self.marks[k].left, self.marks[k].right);
         (self.chinese && (l == Side::Cjk || r == Side::Cjk)) || (l == Side::Cjk && r == Side::Cjk)
     }
 
-    /// A single mark at `i` sits in Latin text (no CJK beside it, line not Chinese).
-    fn mark_is_latin(&self, i: usize) -> bool {
-        !self.chinese && self.left[i] != Side::Cjk && self.right[i] != Side::Cjk
+    /// A single mark sits in Latin text (no CJK beside it, line not Chinese).
+    fn mark_is_latin(&self, k: usize) -> bool {
+        !self.chinese && self.marks[k].left != Side::Cjk && self.marks[k].right != Side::Cjk
     }
 
     /// A bracket or quote pair belongs to Chinese text. In a Chinese line: CJK inside or
     /// beside it. In another line: Chinese inside and nothing but Chinese around it.
     fn pair_is_chinese(&self, open: usize, close: usize) -> bool {
         let inside = self.between(open, close);
-        let (l, r) = (self.left[open], self.right[close]);
+        let (l, r) = (self.marks[open].left, self.marks[close].right);
         if self.chinese {
             inside.cjk > 0 || l == Side::Cjk || r == Side::Cjk
         } else {
@@ -150,8 +149,8 @@ impl Context {
     fn pair_is_latin(&self, open: usize, close: usize) -> bool {
         !self.chinese
             && self.between(open, close).cjk == 0
-            && self.left[open] != Side::Cjk
-            && self.right[close] != Side::Cjk
+            && self.marks[open].left != Side::Cjk
+            && self.marks[close].right != Side::Cjk
     }
 }
 
@@ -163,24 +162,24 @@ pub(super) fn decide_punctuation(slots: &mut [Slot], rules: &NormalizeRules, tal
     if !slots.iter().any(|s| is_context_mark(s.ch) || s.ch == '"') {
         return;
     }
-    let ctx = Context::new(slots);
-    // `paired`: decided with a partner, or left alone (emoticons).
-    let mut paired: Vec<bool> = (0..slots.len())
-        .map(|i| is_emoticon_bracket(slots, i))
-        .collect();
-    brackets(slots, &ctx, rules, tally, &mut paired);
+    let mut ctx = Context::new(slots);
+    for m in &mut ctx.marks {
+        m.done = is_emoticon_bracket(slots, m.at);
+    }
+    brackets(slots, &mut ctx, rules, tally);
     if rules.cjk_quotes {
         quotes(slots, &ctx, tally);
     }
-    for i in 0..slots.len() {
-        if paired[i] || !is_context_mark(slots[i].ch) {
+    for k in 0..ctx.marks.len() {
+        let Mark { at: i, done, .. } = ctx.marks[k];
+        if done || !is_context_mark(slots[i].ch) {
             continue;
         }
-        if ctx.mark_is_chinese(i) || closes_chinese_words(slots, i) {
+        if ctx.mark_is_chinese(k) || closes_chinese_words(slots, i) {
             if rules.cjk_punctuation && !is_protected(slots, i) {
                 widen(&mut slots[i], tally);
             }
-        } else if ctx.mark_is_latin(i) && rules.fullwidth_ascii && !eyes_before_bracket(slots, i) {
+        } else if ctx.mark_is_latin(k) && rules.fullwidth_ascii && !eyes_before_bracket(slots, i) {
             narrow(&mut slots[i], tally);
         }
     }
@@ -222,30 +221,26 @@ fn narrow(slot: &mut Slot, tally: &mut Tally) {
 }
 
 /// Matches `(`/`（` with `)`/`）` (either width, so matching is the same before and after)
-/// and decides each pair as a whole. Matched positions are marked in `paired`.
-fn brackets(
-    slots: &mut [Slot],
-    ctx: &Context,
-    rules: &NormalizeRules,
-    tally: &mut Tally,
-    paired: &mut [bool],
-) {
+/// and decides each pair as a whole. Matched brackets are marked done.
+fn brackets(slots: &mut [Slot], ctx: &mut Context, rules: &NormalizeRules, tally: &mut Tally) {
     let mut stack = Vec::new();
-    for i in 0..slots.len() {
+    for k in 0..ctx.marks.len() {
+        let Mark { at: i, done, .. } = ctx.marks[k];
         match slots[i].ch {
-            _ if paired[i] => {}
-            '(' | '（' => stack.push(i),
+            _ if done => {}
+            '(' | '（' => stack.push(k),
             ')' | '）' => {
                 let Some(open) = stack.pop() else { continue };
-                paired[open] = true;
-                paired[i] = true;
-                if ctx.pair_is_chinese(open, i) {
+                ctx.marks[open].done = true;
+                ctx.marks[k].done = true;
+                let o = ctx.marks[open].at;
+                if ctx.pair_is_chinese(open, k) {
                     if rules.cjk_punctuation {
-                        widen(&mut slots[open], tally);
+                        widen(&mut slots[o], tally);
                         widen(&mut slots[i], tally);
                     }
-                } else if ctx.pair_is_latin(open, i) && rules.fullwidth_ascii {
-                    narrow(&mut slots[open], tally);
+                } else if ctx.pair_is_latin(open, k) && rules.fullwidth_ascii {
+                    narrow(&mut slots[o], tally);
                     narrow(&mut slots[i], tally);
                 }
             }
@@ -268,28 +263,31 @@ fn quotes(slots: &mut [Slot], ctx: &Context, tally: &mut Tally) {
         if !chinese {
             return;
         }
-        for (i, wide) in [(Some(open), '“'), (close, '”')] {
-            if let Some(i) = i.filter(|&i| slots[i].ch == '"') {
+        for (k, wide) in [(Some(open), '“'), (close, '”')] {
+            let Some(i) = k.map(|k| ctx.marks[k].at) else {
+                continue;
+            };
+            if slots[i].ch == '"' {
                 slots[i].ch = wide;
                 tally.note(RuleId::CjkQuotes, slots[i].col);
             }
         }
     };
-    for i in 0..slots.len() {
-        match slots[i].ch {
+    for k in 0..ctx.marks.len() {
+        match slots[ctx.marks[k].at].ch {
             '“' => {
-                if let Some(prev) = open.replace(i) {
+                if let Some(prev) = open.replace(k) {
                     decide(slots, prev, None);
                 }
             }
             '”' => {
                 if let Some(prev) = open.take() {
-                    decide(slots, prev, Some(i));
+                    decide(slots, prev, Some(k));
                 }
             }
             '"' => match open.take() {
-                Some(prev) => decide(slots, prev, Some(i)),
-                None => open = Some(i),
+                Some(prev) => decide(slots, prev, Some(k)),
+                None => open = Some(k),
             },
             _ => {}
         }

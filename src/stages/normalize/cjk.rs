@@ -335,6 +335,14 @@ mod tests {
     }
 
     #[test]
+    fn korean_keeps_ascii_and_japanese_counts_as_cjk() {
+        // Korean writes ASCII punctuation; Hangul is not CJK context.
+        let line = "안녕하세요, 반갑습니다! (테스트)";
+        assert_eq!(norm(line), line);
+        assert_eq!(norm("これはテストです(笑),本当に"), "これはテストです（笑），本当に");
+    }
+
+    #[test]
     fn traditional_chinese_is_chinese_too() {
         assert_eq!(
             norm("颱風假標準將調整,勞動部:研議納入通勤風險"),

@@ -166,23 +166,42 @@ pub fn is_common_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
+/// The CJK ranges outside the common Han block, as a chain of comparisons ordered by
+/// code point (the full-width punctuation of Chinese text falls through quickly):
+/// radicals, CJK symbols and punctuation (not U+3000), kana, bopomofo, kanbun, enclosed
+/// and compatibility CJK, extension A (but not the Hangul compatibility jamo), the
+/// compatibility ideographs, vertical and compatibility forms, half-width CJK
+/// punctuation and katakana, and the supplementary ideographic planes.
 fn is_rare_cjk(c: char) -> bool {
-    matches!(
-        c,
-        '\u{2E80}'..='\u{2FDF}'     // radicals
-            | '\u{3001}'..='\u{303F}' // CJK symbols and punctuation (not U+3000)
-            | '\u{3040}'..='\u{30FF}' // kana
-            | '\u{3100}'..='\u{312F}' // bopomofo
-            | '\u{3190}'..='\u{31FF}' // kanbun, bopomofo ext., strokes, kana ext.
-            | '\u{3200}'..='\u{33FF}' // enclosed CJK, compatibility
-            | '\u{3400}'..='\u{4DBF}'
-            | '\u{F900}'..='\u{FAFF}'
-            | '\u{FE10}'..='\u{FE1F}' // vertical forms
-            | '\u{FE30}'..='\u{FE4F}' // compatibility forms
-            | '\u{FF5F}'..='\u{FF65}' // ｟｠｡｢｣､･
-            | '\u{FF66}'..='\u{FF9F}' // half-width katakana
-            | '\u{20000}'..='\u{3134F}'
-    )
+    let u = c as u32;
+    if u < 0x3001 {
+        return (0x2E80..=0x2FDF).contains(&u);
+    }
+    if u <= 0x4DBF {
+        return !(0x3130..=0x318F).contains(&u);
+    }
+    if u <= 0x9FFF {
+        return u >= 0x4E00;
+    }
+    if u < 0xF900 {
+        return false;
+    }
+    if u <= 0xFAFF {
+        return true;
+    }
+    if u < 0xFE10 {
+        return false;
+    }
+    if u <= 0xFE4F {
+        return u <= 0xFE1F || u >= 0xFE30;
+    }
+    if u < 0xFF5F {
+        return false;
+    }
+    if u <= 0xFF9F {
+        return true;
+    }
+    (0x20000..=0x3134F).contains(&u)
 }
 
 /// A Latin letter, ASCII or full-width (full-width letters count as Latin whether or not
@@ -328,6 +347,36 @@ mod tests {
         }
         for c in ['a', '1', '，', '（', '“', '”', '\u{3000}', '한', 'é', '…'] {
             assert!(!is_cjk(c), "{c:?}");
+        }
+        // Range edges.
+        for (c, cjk) in [
+            ('\u{2E7F}', false),
+            ('\u{2E80}', true),
+            ('\u{2FDF}', true),
+            ('\u{2FE0}', false),
+            ('\u{3001}', true),
+            ('\u{312F}', true),
+            ('\u{3130}', false),
+            ('\u{318F}', false),
+            ('\u{3190}', true),
+            ('\u{4DBF}', true),
+            ('\u{4DC0}', false),
+            ('\u{A000}', false),
+            ('\u{F900}', true),
+            ('\u{FB00}', false),
+            ('\u{FE10}', true),
+            ('\u{FE20}', false),
+            ('\u{FE30}', true),
+            ('\u{FE50}', false),
+            ('\u{FF5E}', false),
+            ('\u{FF5F}', true),
+            ('\u{FF9F}', true),
+            ('\u{FFA0}', false),
+            ('\u{1FFFF}', false),
+            ('\u{3134F}', true),
+            ('\u{31350}', false),
+        ] {
+            assert_eq!(is_cjk(c), cjk, "{c:?}");
         }
     }
 }

@@ -339,7 +339,10 @@ mod tests {
         // Korean writes ASCII punctuation; Hangul is not CJK context.
         let line = "안녕하세요, 반갑습니다! (테스트)";
         assert_eq!(norm(line), line);
-        assert_eq!(norm("これはテストです(笑),本当に"), "これはテストです（笑），本当に");
+        assert_eq!(
+            norm("これはテストです(笑),本当に"),
+            "これはテストです（笑），本当に"
+        );
     }
 
     #[test]

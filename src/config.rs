@@ -24,6 +24,7 @@ pub struct Settings {
     pub skip_stages: Vec<String>,
     pub input: InputSettings,
     pub decode: crate::stages::decode::DecodeSettings,
+    pub debris: crate::stages::debris::DebrisSettings,
 }
 
 /// How JSONL records are read.
@@ -98,6 +99,7 @@ impl Settings {
                 ));
             }
         }
+        self.debris.validate()?;
         for code in self.select.iter().chain(&self.ignore) {
             let known = code == "ALL"
                 || crate::registry::all_rules().any(|(_, r)| r.code.starts_with(code.as_str()));

@@ -79,9 +79,12 @@ impl Pattern {
     }
 
     fn anchored_source(&self) -> String {
+        // A Unicode word boundary makes the lazy DFA give up on non-ASCII text (and fall back
+        // to a much slower engine); the patterns only need ASCII word boundaries.
+        let regex = self.regex.replace(r"\b", r"(?-u:\b)");
         match self.shape {
-            Shape::Line => format!(r"^(?:{})$", self.regex),
-            Shape::Lead => format!(r"^(?:{})", self.regex),
+            Shape::Line => format!(r"^(?:{regex})$"),
+            Shape::Lead => format!(r"^(?:{regex})"),
         }
     }
 }
@@ -91,6 +94,12 @@ impl Pattern {
 /// paragraph, and skipping them keeps the stage fast.
 const FULL_MATCH_MAX_BYTES: usize = 360;
 const LEAD_WINDOW: usize = 120;
+
+/// Pattern sets reused from line to line.
+pub struct Scratch {
+    all: PatternSet,
+    lead: PatternSet,
+}
 
 /// The compiled patterns.
 pub struct Matcher {
@@ -141,26 +150,37 @@ impl Matcher {
         &self.patterns[id]
     }
 
+    /// Reusable match state for one document.
+    pub fn scratch(&self) -> Scratch {
+        Scratch {
+            all: PatternSet::new(self.all.as_ref().map_or(0, Regex::pattern_len)),
+            lead: PatternSet::new(self.lead.as_ref().map_or(0, Regex::pattern_len)),
+        }
+    }
+
     /// Ids of the patterns that match `line`, in pattern order (the order of the packs).
-    pub fn hits(&self, line: &str, out: &mut Vec<usize>) {
+    pub fn hits(&self, line: &str, scratch: &mut Scratch, out: &mut Vec<usize>) {
         out.clear();
         if line.len() <= FULL_MATCH_MAX_BYTES {
             if let Some(re) = &self.all {
-                let mut set = PatternSet::new(re.pattern_len());
-                re.which_overlapping_matches(&Input::new(line).anchored(Anchored::Yes), &mut set);
-                out.extend(set.iter().map(|p| p.as_usize()));
+                scratch.all.clear();
+                re.which_overlapping_matches(
+                    &Input::new(line).anchored(Anchored::Yes),
+                    &mut scratch.all,
+                );
+                out.extend(scratch.all.iter().map(|p| p.as_usize()));
             }
         } else if let Some(re) = &self.lead {
             let mut end = LEAD_WINDOW;
             while !line.is_char_boundary(end) {
                 end -= 1;
             }
-            let mut set = PatternSet::new(re.pattern_len());
+            scratch.lead.clear();
             re.which_overlapping_matches(
                 &Input::new(&line[..end]).anchored(Anchored::Yes),
-                &mut set,
+                &mut scratch.lead,
             );
-            out.extend(set.iter().map(|p| self.lead_ids[p.as_usize()]));
+            out.extend(scratch.lead.iter().map(|p| self.lead_ids[p.as_usize()]));
         }
     }
 }

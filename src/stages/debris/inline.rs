@@ -102,9 +102,12 @@ impl InlineRules {
                 }
             }
         }
+        // A signature is a title, a space and a name after a sentence: no space, no signature.
+        let spaced = line.contains([' ', '\u{3000}']);
         if let Some(s) = self
             .signature
             .as_ref()
+            .filter(|_| spaced)
             .and_then(|re| signature_span(re, line, earlier))
         {
             spans.push(s);

@@ -159,12 +159,15 @@ impl DebrisStage {
         let n = texts.len();
         let mut hits: Vec<Vec<usize>> = vec![Vec::new(); n];
         let mut scratch = Vec::new();
+        let mut sets = self.matcher.scratch();
         let mut chars = vec![0usize; n];
         let mut user_hits = vec![None; n];
         let mut learned_hits = vec![false; n];
         for i in 0..n {
-            self.matcher.hits(texts[i], &mut scratch);
-            hits[i].extend_from_slice(&scratch);
+            self.matcher.hits(texts[i], &mut sets, &mut scratch);
+            if !scratch.is_empty() {
+                hits[i].extend_from_slice(&scratch);
+            }
             if !scratch.is_empty() || !self.user.is_empty() {
                 chars[i] = texts[i].chars().count();
             }

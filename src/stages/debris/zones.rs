@@ -44,29 +44,47 @@ pub fn is_han(c: char) -> bool {
 /// Text weight in "characters of Chinese": a Han character counts 1, a Latin word 2, so
 /// that thresholds work for both scripts.
 pub fn weight(text: &str) -> usize {
-    let mut han = 0;
-    let mut words = 0;
+    weight_up_to(text, usize::MAX)
+}
+
+/// [`weight`], but stops counting at `cap` (most lines are decided long before their end).
+pub fn weight_up_to(text: &str, cap: usize) -> usize {
+    let mut w = 0;
     let mut in_word = false;
     for c in text.chars() {
-        if is_han(c) {
-            han += 1;
+        let (han, word) = if c.is_ascii() {
+            (false, c.is_ascii_alphanumeric())
+        } else if is_han(c) {
+            (true, false)
+        } else if matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0x2000..=0x206F)
+        {
+            // CJK and general punctuation: cheap to rule out before the Unicode tables.
+            (false, false)
+        } else {
+            (false, c.is_alphanumeric())
+        };
+        if han {
+            w += 1;
             in_word = false;
-        } else if c.is_alphanumeric() {
+        } else if word {
             if !in_word {
-                words += 1;
+                w += 2;
             }
             in_word = true;
         } else {
             in_word = false;
         }
+        if w >= cap {
+            return w;
+        }
     }
-    han + 2 * words
+    w
 }
 
 /// A paragraph that reads like prose: long, or a complete sentence of some length.
 pub fn is_prose(text: &str) -> bool {
-    let w = weight(text);
-    w >= 40 || (w >= 14 && ends_like_sentence(text))
+    let w = weight_up_to(text, 30);
+    w >= 30 || (w >= 12 && ends_like_sentence(text))
 }
 
 /// The zone of every line. `hit[i]` says whether some pattern matched line `i`: the body

@@ -151,7 +151,9 @@ pub fn captions(page: &mut Page) {
         }
         let j = i - 1;
         let text = page.texts[j];
-        if weight(text) > 40 {
+        // A credit that carries its own caption (`Photo: A ship in port. (Reuters)`) has no
+        // caption line above it.
+        if weight(text) > 40 || weight(page.texts[i]) > 14 {
             continue;
         }
         let close = page.gaps[i] <= usual;

@@ -54,7 +54,7 @@ pub fn patterns() -> Vec<Pattern> {
         // D301
         Pattern::lead(&COPYRIGHT, r"(?:Copyright|COPYRIGHT)\s*(?:©|\([Cc]\)|\d{4})|©\s*(?:\d{4}|[A-Z])").max(300),
         // D303
-        Pattern::lead(&DISCLAIMER, r"(?:Disclaimer\s*:|The views (?:and opinions )?expressed|Views expressed|Opinions expressed|This article is for (?:general )?information)").zone(Zone::Edges).max(400),
+        Pattern::lead(&DISCLAIMER, r"(?:Disclaimer\s*:|The views (?:and opinions )?expressed (?:in|on|here|herein|by the author)|(?:Views|Opinions) expressed (?:in|on|here|herein) |This article is for (?:general )?information)").zone(Zone::Edges).max(400),
         // D401
         Pattern::line(&SHARE_PROMPT, r"(?:Share|Tweet|Pin it|Email|Print|Copy link|Save)(?: this(?: \w+)?| on \w+| via \w+| to \w+| article| story)?").max(30),
         // D404
@@ -116,6 +116,7 @@ pub(crate) const NEGATIVE: &[&str] = &[
     "The mill has closed its wooden doors",
     "By the time the town had lost its name, the mill was gone.",
     "The source said the talks would resume next week.",
+    "The views expressed by the spokesperson did not reflect all carriers, the source said.",
     "All rights reserved is a phrase that has lost its legal meaning, the lawyer said.",
     "Share prices fell sharply on Monday after the announcement.",
 ];

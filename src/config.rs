@@ -160,7 +160,12 @@ impl Settings {
         self.debris.validate()?;
         for code in self.select.iter().chain(&self.ignore) {
             let known = code == "ALL"
-                || crate::registry::all_rules().any(|(_, r)| r.code.starts_with(code.as_str()));
+                || crate::registry::all_rules().any(|(_, r)| r.code.starts_with(code.as_str()))
+                || self
+                    .debris
+                    .rules
+                    .iter()
+                    .any(|r| r.code.starts_with(code.as_str()));
             if !known {
                 return Err(format!("select/ignore: no rule code starts with {code:?}"));
             }

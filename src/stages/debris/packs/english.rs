@@ -33,7 +33,7 @@ pub fn patterns() -> Vec<Pattern> {
         // D201
         Pattern::line(&BYLINE, format!(r"(?:By|BY|Words by|Written by|Story by|Text by|Interview by)\s+{EN_NAME}(?:\s*(?:,|and|&)\s*{EN_NAME})*(?:\s*[,|–—-]\s*[A-Za-z ,&']{{2,60}})?")).max(120),
         // D202
-        Pattern::line(&PHOTO_CREDIT, r"(?:Image source|Image credit|Photo credit|Photograph|Photo|Picture|Image|Credit|Illustration|Video)s?\s*[:,]\s*.{1,80}").max(100),
+        Pattern::line(&PHOTO_CREDIT, r"(?:Image source|Image credit|Photo credit)\s*[:,]\s*.{1,80}|(?:Photograph|Photo|Picture|Image|Credit|Illustration|Video)s?\s*:\s*.{1,80}").max(100),
         Pattern::line(&PHOTO_CREDIT, r"\(?(?:Photo|Photograph|Image|Illustration)s?\s+(?:by|courtesy of)\s+.{1,60}\)?").max(80),
         Pattern::line(&PHOTO_CREDIT, r"(?:.{1,40}/\s*)?(?:Getty Images|Reuters|AFP|AP Photo|EPA|Shutterstock|Alamy|PA Media)(?:\s*/\s*.{1,40})?").max(60),
         // D204
@@ -119,4 +119,5 @@ pub(crate) const NEGATIVE: &[&str] = &[
     "The views expressed by the spokesperson did not reflect all carriers, the source said.",
     "All rights reserved is a phrase that has lost its legal meaning, the lawyer said.",
     "Share prices fell sharply on Monday after the announcement.",
+    "Pictures, sounds and smells of the market filled the air.",
 ];

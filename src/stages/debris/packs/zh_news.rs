@@ -90,59 +90,21 @@ const EDITOR_ROLES: &[&str] = &[
     "运营",
     "運營",
 ];
-/// Keys of metadata fields.
+/// Keys of metadata fields that only a page header or footer uses.
+#[rustfmt::skip]
 const META_KEYS: &[&str] = &[
-    "发布时间",
-    "發佈時間",
-    "發布時間",
-    "发表时间",
-    "發表時間",
-    "发布日期",
-    "發佈日期",
-    "發布日期",
-    "更新时间",
-    "更新時間",
-    "时间",
-    "時間",
-    "日期",
-    "来源",
-    "來源",
-    "文章来源",
-    "文章來源",
-    "稿件来源",
-    "信息来源",
-    "稿源",
-    "作者",
-    "浏览次数",
-    "瀏覽次數",
-    "阅读次数",
-    "閱讀次數",
-    "阅读量",
-    "閱讀量",
-    "浏览量",
-    "点击数",
-    "點擊數",
-    "点击量",
-    "点击",
-    "访问量",
-    "索引号",
-    "索引號",
-    "发布机构",
-    "發布機構",
-    "发文机关",
-    "發文機關",
-    "发文字号",
-    "發文字號",
-    "成文日期",
-    "主题分类",
-    "主題分類",
-    "公文种类",
-    "字号",
-    "字號",
-    "发布者",
+    "发布时间", "發佈時間", "發布時間", "发表时间", "發表時間", "发布日期", "發佈日期", "發布日期",
+    "更新时间", "更新時間", "来源", "來源", "文章来源", "文章來源", "稿件来源", "信息来源", "稿源",
+    "浏览次数", "瀏覽次數", "阅读次数", "閱讀次數", "阅读量", "閱讀量", "浏览量", "点击数",
+    "點擊數", "点击量", "访问量", "索引号", "索引號", "发布机构", "發布機構", "发文机关",
+    "發文機關", "发文字号", "發文字號", "成文日期", "主题分类", "主題分類", "公文种类", "发布者",
     "发布人",
-    "出处",
-    "出處",
+];
+/// Keys that a notice body uses too (`时间：5月1日上午9时` of an event is content): these
+/// fields count only in the header, or together with a key of `META_KEYS`.
+#[rustfmt::skip]
+const WEAK_META_KEYS: &[&str] = &[
+    "时间", "時間", "日期", "作者", "点击", "點擊", "字号", "字號", "出处", "出處", "编号", "編號",
 ];
 
 pub fn patterns() -> Vec<Pattern> {
@@ -151,6 +113,7 @@ pub fn patterns() -> Vec<Pattern> {
     let short_roles = any(SHORT_ROLES);
     let editor_roles = any(EDITOR_ROLES);
     let meta_keys = any(META_KEYS);
+    let all_meta_keys = format!("(?:{meta_keys}|{})", any(WEAK_META_KEYS));
     let credit_name = format!(r"(?:\p{{Han}}{{0,10}}(?:记者|記者|通讯员|通訊員)\s*)?{names}");
     let photo = r"(?:摄|攝|摄影|攝影|拍摄|拍攝|绘|繪|制图|製圖)";
     vec![
@@ -201,7 +164,8 @@ pub fn patterns() -> Vec<Pattern> {
         Pattern::line(&SOURCE_CREDIT, r"\p{Han}{2,20}(?:供稿|来稿|來稿|出品|供稿单位)").max(24),
         Pattern::line(&SOURCE_CREDIT, r"(?:本文)?(?:转载自|轉載自|转自|轉自|摘自|选自|選自|原文来自|原載於|原载于|原载|原載|本文来源|本文來源|转载来源)\s*[:：]?\s*[^，。！？]{1,40}").max(50),
         // D207
-        Pattern::line(&METADATA_LINE, format!(r"{BULLET}{OPEN}(?:{meta_keys}{SEP}[^，。！？；]{{0,40}}?\s*)+{CLOSE}")).max(100),
+        Pattern::line(&METADATA_LINE, format!(r"{BULLET}{OPEN}(?:{all_meta_keys}{SEP}[^，。！？；]{{0,40}}?\s*)*{meta_keys}{SEP}[^，。！？；]{{0,40}}?(?:\s*{all_meta_keys}{SEP}[^，。！？；]{{0,40}}?)*{CLOSE}")).max(100),
+        Pattern::line(&METADATA_LINE, format!(r"{BULLET}{OPEN}(?:{all_meta_keys}{SEP}[^，。！？；]{{0,40}}?\s*)+{CLOSE}")).zone(Zone::Header).max(100),
         Pattern::line(&METADATA_LINE, format!(r"{OPEN}{DATE}\s*{TIME}{CLOSE}(?:\s*[^，。！？；]{{0,50}})?")).max(90),
         Pattern::line(&METADATA_LINE, format!(r"{OPEN}{DATE}{CLOSE}\s*(?:{meta_keys}{SEP}[^，。！？；]{{0,40}}?\s*)+")).max(90),
         Pattern::line(&METADATA_LINE, format!(r"{OPEN}{DATE}{CLOSE}(?:\s*(?:星期|周|週)[一二三四五六日天])?")).zone(Zone::Header).max(24),
@@ -349,4 +313,6 @@ pub(crate) const NEGATIVE: &[&str] = &[
     "展览将持续至8月底，市民可通过微信公众号免费预约参观。",
     "把握区域治理“关键点”，",
     "万里鹏程·人才引育项目",
+    "时间：2024年5月1日上午9时",
+    "作者在书中回忆了自己的童年。",
 ];

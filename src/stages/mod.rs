@@ -1,4 +1,5 @@
 //! The pipeline stages, one module each. The order they run in is in `registry.rs`.
 
+pub mod debris;
 pub mod decode;
 pub mod normalize;

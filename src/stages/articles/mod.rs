@@ -1,0 +1,185 @@
+//! articles: splits a page that holds several articles and moves a misplaced headline to
+//! the start of its article.
+//!
+//! Boundaries come from the structure of the page: a lede (`本报讯`, a dateline), a byline
+//! (still on the page or removed by debris, whose edits name it), the truncated end of an
+//! article followed by a headline, and headlines built unlike the page's sub-headings. A
+//! headline printed after its article's body, or between the halves of one of its broken
+//! paragraphs, is moved before the body ([`Action::Move`]); a kicker and its title stay
+//! together. Each article start sets [`Block::starts_article`], which the text output
+//! renders as a blank line and [`Document::articles`] splits on.
+
+mod structure;
+
+use crate::config::Settings;
+use crate::document::{Action, Block, Document, Edit};
+use crate::error::{ConfigError, DocumentError};
+use crate::rules::RuleInfo;
+use crate::stage::{Stage, StageInfo};
+use crate::stages::reflow::shape::is_byline;
+
+pub use structure::{analyse, role, AnchorKind, Role, Structure};
+
+pub const STAGE: &str = "articles";
+
+pub static ARTICLE_BOUNDARY: RuleInfo = RuleInfo {
+    code: "A101",
+    name: "article-boundary",
+    summary: "a page holding several articles is split where a new article starts",
+    explanation: "Newspaper pages and aggregators put several stories on one page. A new \
+        story is recognised by a lede (`本报讯（…）`, `新华社北京…电`, `LONDON (Reuters) -`), \
+        by a byline before its first paragraph, by the truncated end of the previous story \
+        followed by a headline, or by a headline that is built unlike the page's \
+        sub-headings. The article's first block (its headline when it has one) is marked, \
+        and the text output puts one blank line before it.",
+};
+
+pub static MISPLACED_HEADLINE: RuleInfo = RuleInfo {
+    code: "A102",
+    name: "misplaced-headline",
+    summary: "a headline printed after or inside its article's body is moved to its start",
+    explanation: "Page layouts print headlines beside the text, so scraped text can carry a \
+        story's headline after its body, between the halves of one of its broken paragraphs, \
+        or inside the previous story. When an article starts without a headline and a \
+        headline stands where no article starts, the headline is moved before the article's \
+        first paragraph. A kicker and its title move together.",
+};
+
+static RULES: &[RuleInfo] = &[ARTICLE_BOUNDARY, MISPLACED_HEADLINE];
+
+pub static INFO: StageInfo = StageInfo {
+    name: STAGE,
+    summary: "splits pages holding several articles and moves misplaced headlines",
+    rules: RULES,
+    build: build_stage,
+};
+
+struct ArticlesStage {
+    boundaries: bool,
+    moves: bool,
+}
+
+fn build_stage(settings: &Settings) -> Result<Box<dyn Stage>, ConfigError> {
+    Ok(Box::new(ArticlesStage {
+        boundaries: settings.rule_enabled(ARTICLE_BOUNDARY.code),
+        moves: settings.rule_enabled(MISPLACED_HEADLINE.code),
+    }))
+}
+
+impl Stage for ArticlesStage {
+    fn name(&self) -> &'static str {
+        STAGE
+    }
+
+    fn apply(&self, doc: &mut Document) -> Result<(), DocumentError> {
+        split_articles(doc, self.boundaries, self.moves);
+        Ok(())
+    }
+}
+
+/// Finds the articles of `doc`: moves misplaced headlines (when `moves`) and marks article
+/// starts (when `boundaries`).
+pub fn split_articles(doc: &mut Document, boundaries: bool, moves: bool) {
+    if doc.blocks.is_empty() || !(boundaries || moves) {
+        return;
+    }
+    let byline_before = removed_bylines(doc);
+    let found = analyse(&doc.blocks, &byline_before);
+    let n = doc.blocks.len();
+    let mut edits = Vec::new();
+
+    // Where each block goes: moved headlines before their target.
+    let mut moved_to: Vec<Option<usize>> = vec![None; n];
+    if moves {
+        for (heads, target) in &found.moves {
+            for &h in heads {
+                moved_to[h] = Some(*target);
+            }
+        }
+    }
+    let mut order: Vec<usize> = Vec::with_capacity(n);
+    for i in 0..n {
+        if moved_to[i].is_some() {
+            continue;
+        }
+        for h in (0..n).filter(|&h| moved_to[h] == Some(i)) {
+            let block = &doc.blocks[h];
+            let target = &doc.blocks[i];
+            edits.push(
+                Edit::new(STAGE, &MISPLACED_HEADLINE, Action::Move, block.lines)
+                    .before(block.text.clone())
+                    .reason(format!(
+                        "headline moved before line {}, the start of its article",
+                        target.lines.start
+                    )),
+            );
+            order.push(h);
+        }
+        order.push(i);
+    }
+    let starts: Vec<(usize, AnchorKind)> = found
+        .starts
+        .iter()
+        .map(|&(s, kind)| {
+            // A start that was a moved headline's target now opens after the headline.
+            let first = (0..n).find(|&h| moved_to[h] == Some(s)).unwrap_or(s);
+            (first, kind)
+        })
+        .collect();
+
+    let mut old = std::mem::take(&mut doc.blocks)
+        .into_iter()
+        .map(Some)
+        .collect::<Vec<Option<Block>>>();
+    let mut blocks = Vec::with_capacity(n);
+    for &i in &order {
+        if let Some(mut block) = old[i].take() {
+            let start = starts.iter().find(|&&(s, _)| s == i);
+            let opens = boundaries && start.is_some() && !blocks.is_empty();
+            if opens && !block.starts_article {
+                let kind = start.map_or(AnchorKind::Top, |&(_, k)| k);
+                edits.push(
+                    Edit::new(STAGE, &ARTICLE_BOUNDARY, Action::Split, block.lines)
+                        .before(block.text.chars().take(20).collect::<String>())
+                        .reason(format!("a new article starts here ({})", why(kind))),
+                );
+            }
+            block.starts_article = opens || (blocks.is_empty() && block.starts_article);
+            blocks.push(block);
+        }
+    }
+    doc.blocks = blocks;
+    doc.edits.extend(edits);
+}
+
+fn why(kind: AnchorKind) -> &'static str {
+    match kind {
+        AnchorKind::Top => "first text of the page",
+        AnchorKind::Lede => "its first paragraph opens with a lede",
+        AnchorKind::Byline => "a byline stands before its first paragraph",
+        AnchorKind::TruncatedEnd => "the previous article ends mid-sentence before a headline",
+        AnchorKind::Headline => "a headline built like the page's headlines opens it",
+    }
+}
+
+/// For each block, whether an earlier stage removed a byline right before it.
+fn removed_bylines(doc: &Document) -> Vec<bool> {
+    let mut removed: Vec<(u32, &str)> = doc
+        .edits
+        .iter()
+        .filter(|e| e.action == Action::Remove && is_byline(&e.before))
+        .map(|e| (e.lines.end, e.before.as_str()))
+        .collect();
+    removed.sort_unstable();
+    let mut out = vec![false; doc.blocks.len()];
+    let mut prev_end = 0u32;
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let from = removed.partition_point(|r| r.0 <= prev_end);
+        out[i] = removed[from..].iter().any(|r| r.0 < block.lines.start);
+        prev_end = prev_end.max(block.lines.end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

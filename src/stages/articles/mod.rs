@@ -92,6 +92,14 @@ pub fn split_articles(doc: &mut Document, boundaries: bool, moves: bool) {
     let mut moved_to: Vec<Option<usize>> = vec![None; n];
     if moves {
         for (heads, target) in &found.moves {
+            // Headlines already right before their article stay (nothing to move).
+            let in_place = heads
+                .iter()
+                .enumerate()
+                .all(|(k, &h)| h + heads.len() == target + k);
+            if in_place {
+                continue;
+            }
             for &h in heads {
                 moved_to[h] = Some(*target);
             }
@@ -117,15 +125,9 @@ pub fn split_articles(doc: &mut Document, boundaries: bool, moves: bool) {
         }
         order.push(i);
     }
-    let starts: Vec<(usize, AnchorKind)> = found
-        .starts
-        .iter()
-        .map(|&(s, kind)| {
-            // A start that was a moved headline's target now opens after the headline.
-            let first = (0..n).find(|&h| moved_to[h] == Some(s)).unwrap_or(s);
-            (first, kind)
-        })
-        .collect();
+    // Article starts are the moved (or already placed) headlines, else the heading groups,
+    // else the anchors; the reordering keeps each moved headline right before its target.
+    let starts = &found.starts;
 
     let mut old = std::mem::take(&mut doc.blocks)
         .into_iter()
@@ -135,7 +137,10 @@ pub fn split_articles(doc: &mut Document, boundaries: bool, moves: bool) {
     for &i in &order {
         if let Some(mut block) = old[i].take() {
             let start = starts.iter().find(|&&(s, _)| s == i);
-            let opens = boundaries && start.is_some() && !blocks.is_empty();
+            // The page's first article needs no boundary, wherever its start ended up.
+            let opens = boundaries
+                && start.is_some_and(|&(_, kind)| kind != AnchorKind::Top)
+                && !blocks.is_empty();
             if opens && !block.starts_article {
                 let kind = start.map_or(AnchorKind::Top, |&(_, k)| k);
                 edits.push(
@@ -162,20 +167,27 @@ fn why(kind: AnchorKind) -> &'static str {
     }
 }
 
-/// For each block, whether an earlier stage removed a byline right before it.
+/// For each block, whether an earlier stage removed a byline between it and the block
+/// before it in the original line order (original order, so that moved blocks keep the
+/// verdict).
 fn removed_bylines(doc: &Document) -> Vec<bool> {
-    let mut removed: Vec<(u32, &str)> = doc
+    let mut removed: Vec<u32> = doc
         .edits
         .iter()
         .filter(|e| e.action == Action::Remove && is_byline(&e.before))
-        .map(|e| (e.lines.end, e.before.as_str()))
+        .map(|e| e.lines.end)
         .collect();
     removed.sort_unstable();
+    let mut order: Vec<usize> = (0..doc.blocks.len()).collect();
+    order.sort_by_key(|&i| doc.blocks[i].lines.start);
     let mut out = vec![false; doc.blocks.len()];
     let mut prev_end = 0u32;
-    for (i, block) in doc.blocks.iter().enumerate() {
-        let from = removed.partition_point(|r| r.0 <= prev_end);
-        out[i] = removed[from..].iter().any(|r| r.0 < block.lines.start);
+    for i in order {
+        let block = &doc.blocks[i];
+        let from = removed.partition_point(|&end| end <= prev_end);
+        out[i] = removed
+            .get(from)
+            .is_some_and(|&end| end < block.lines.start);
         prev_end = prev_end.max(block.lines.end);
     }
     out

@@ -4,9 +4,9 @@
 
 use crate::document::Block;
 use crate::stages::reflow::shape::{
-    ending, heading, is_byline, is_credit, is_lede, is_list_item, is_metadata, table_rows, Ending,
-    Heading,
+    ending, heading, is_byline, is_credit, is_lede, is_list_item, is_metadata, Ending, Heading,
 };
+use crate::stages::reflow::table_rows;
 
 /// What a block is, for the article structure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,7 +58,7 @@ pub fn role(text: &str, table_row: bool) -> Role {
 /// right before block `i`.
 pub fn analyse(blocks: &[Block], byline_before: &[bool]) -> Structure {
     let n = blocks.len();
-    let rows = table_rows(blocks.iter().map(|b| b.text.as_str()));
+    let rows = table_rows(blocks);
     let roles: Vec<Role> = blocks
         .iter()
         .zip(rows)
@@ -77,10 +77,10 @@ pub fn analyse(blocks: &[Block], byline_before: &[bool]) -> Structure {
         }
         let kind = if is_lede(&blocks[i].text) {
             Some(AnchorKind::Lede)
-        } else if byline_before[i] || (i > 0 && is_byline(&blocks[i - 1].text)) {
+        } else if byline_before[i] || byline_above(blocks, &roles, i) {
             Some(AnchorKind::Byline)
         } else {
-            truncated_end(blocks, &roles, i).then_some(AnchorKind::TruncatedEnd)
+            truncated_end(blocks, &roles, &interposed, i).then_some(AnchorKind::TruncatedEnd)
         };
         if let Some(kind) = kind {
             anchors.push((i, kind));
@@ -107,9 +107,6 @@ pub fn analyse(blocks: &[Block], byline_before: &[bool]) -> Structure {
                 Role::Furniture => continue,
                 _ => break,
             }
-            if group.len() == 3 {
-                break;
-            }
         }
         group.reverse();
         group
@@ -126,8 +123,14 @@ pub fn analyse(blocks: &[Block], byline_before: &[bool]) -> Structure {
 
     // A headline group of two or more right after a headless article: its first headline
     // is that article's (printed after its body).
-    for k in 1..anchors.len() {
-        if headless[k - 1] && groups[k].len() >= 2 {
+    // (Not the page's first article: a page may open without a headline.)
+    // Only a group printed between the two bodies counts (one moved there stays whole).
+    for k in 2..anchors.len() {
+        let printed_between = groups[k].first().is_some_and(|&h| {
+            let line = blocks[h].lines.start;
+            line > blocks[anchors[k - 1].0].lines.start && line < blocks[anchors[k].0].lines.start
+        });
+        if headless[k - 1] && groups[k].len() >= 2 && printed_between {
             let stolen = groups[k].remove(0);
             moves.push((vec![stolen], anchors[k - 1].0));
             headless[k - 1] = false;
@@ -135,8 +138,16 @@ pub fn analyse(blocks: &[Block], byline_before: &[bool]) -> Structure {
     }
     // Headlines printed between the halves of a broken paragraph: they head the article
     // they sit in when it has no headline, else the next headless one.
-    for h in (0..n).filter(|&i| interposed[i] && roles[i] == Role::Heading) {
-        let inside = anchors.iter().rposition(|&(a, _)| a < h);
+    let mut misplaced: Vec<usize> = (0..n)
+        .filter(|&i| interposed[i] && roles[i] == Role::Heading)
+        .collect();
+    misplaced.sort_by_key(|&i| blocks[i].lines.start);
+    for h in misplaced {
+        // Which article it sits in, by original lines (moving it must not change that).
+        let line = blocks[h].lines.start;
+        let inside = anchors
+            .iter()
+            .rposition(|&(a, _)| blocks[a].lines.start < line);
         let target = match inside {
             Some(k) if headless[k] => Some(k),
             Some(k) => (k + 1..anchors.len()).find(|&m| headless[m]),
@@ -151,9 +162,18 @@ pub fn analyse(blocks: &[Block], byline_before: &[bool]) -> Structure {
     // that article has none.
     let last_body = (0..n).rev().find(|&i| roles[i] == Role::Body);
     if let (Some(last_body), Some(k)) = (last_body, anchors.len().checked_sub(1)) {
-        let trailing: Vec<usize> = (last_body + 1..n)
-            .filter(|&i| roles[i] == Role::Heading && !interposed[i])
-            .collect();
+        // Collected like a heading group: upwards from the end, a kicker never a clause.
+        let mut trailing: Vec<usize> = Vec::new();
+        for i in (last_body + 1..n).rev() {
+            if roles[i] != Role::Heading || interposed[i] {
+                continue;
+            }
+            if !trailing.is_empty() && blocks[i].text.contains(['，', ',']) {
+                break;
+            }
+            trailing.push(i);
+        }
+        trailing.reverse();
         // On a one-article page only a lede proves the article lacks its headline: a
         // closing signature or tag line must stay where it is.
         let expects_headline = anchors.len() > 1 || anchors[k].1 == AnchorKind::Lede;
@@ -180,31 +200,45 @@ pub fn analyse(blocks: &[Block], byline_before: &[bool]) -> Structure {
     Structure { starts, moves }
 }
 
-/// Blocks whose original lines lie inside the range of an earlier block: they were printed
-/// between the halves of a paragraph that reflow joined.
+/// A byline among the headings and furniture right above block `i`.
+fn byline_above(blocks: &[Block], roles: &[Role], i: usize) -> bool {
+    (0..i)
+        .rev()
+        .take_while(|&k| roles[k] != Role::Body)
+        .any(|k| is_byline(&blocks[k].text))
+}
+
+/// Blocks whose original lines lie inside the range of another block: they were printed
+/// between the halves of a paragraph that reflow joined. Decided on line ranges alone, so
+/// the verdict survives moving blocks.
 fn interposed(blocks: &[Block]) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..blocks.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            blocks[i].lines.start,
+            std::cmp::Reverse(blocks[i].lines.end),
+        )
+    });
     let mut out = vec![false; blocks.len()];
-    let mut reach: Option<(u32, u32)> = None;
-    for (i, b) in blocks.iter().enumerate() {
-        if let Some((start, end)) = reach {
-            if b.lines.start > start && b.lines.end < end {
-                out[i] = true;
-                continue;
-            }
-        }
-        reach = Some((b.lines.start, b.lines.end));
+    let mut reach = 0u32;
+    for i in order {
+        let lines = blocks[i].lines;
+        out[i] = lines.end < reach;
+        reach = reach.max(lines.end);
     }
     out
 }
 
 /// A body block after a headline that follows a paragraph cut mid-sentence: the cut
 /// paragraph was the truncated end of the previous article.
-fn truncated_end(blocks: &[Block], roles: &[Role], i: usize) -> bool {
+/// (Headlines printed inside a joined paragraph do not count: they are not at a break.)
+fn truncated_end(blocks: &[Block], roles: &[Role], interposed: &[bool], i: usize) -> bool {
     let mut k = i;
     let mut saw_heading = false;
     while k > 0 {
         k -= 1;
         match roles[k] {
+            Role::Heading if interposed[k] => {}
             Role::Heading => saw_heading = true,
             Role::Furniture => {}
             Role::Body => {
@@ -240,7 +274,15 @@ fn promote_headlines(
     let mut added = Vec::new();
     let top = anchors[0].0;
     for i in top + 1..n.saturating_sub(1) {
-        if roles[i] != Role::Heading || interposed[i] || roles[i - 1] != Role::Body {
+        // Preceded by body text (headlines printed inside a joined paragraph sit elsewhere
+        // in the original and do not count).
+        let before = (0..i)
+            .rev()
+            .find(|&k| !interposed[k] && roles[k] != Role::Furniture);
+        if roles[i] != Role::Heading
+            || interposed[i]
+            || before.is_none_or(|k| roles[k] != Role::Body)
+        {
             continue;
         }
         let Some(body) = (i + 1..n).find(|&k| roles[k] != Role::Furniture) else {

@@ -55,8 +55,9 @@ pub struct Context<'a> {
 
 /// Finds the block that continues the paragraph `text` whose last part is block `last`.
 /// `prev` is the paragraph before it in the output (if any).
-pub fn continuation(ctx: &Context, text: &str, last: usize, prev: Option<&str>) -> Option<Join> {
+pub fn continuation(ctx: &Context, para: &Block, last: usize, prev: Option<&str>) -> Option<Join> {
     let blocks = ctx.blocks;
+    let text = para.text.as_str();
     let a = &blocks[last];
     let end = ending(text);
     let open = matches!(end, Ending::Open | Ending::Comma | Ending::Hyphen);
@@ -91,12 +92,16 @@ pub fn continuation(ctx: &Context, text: &str, last: usize, prev: Option<&str>) 
             return None;
         }
         let touching = first && adjacent(a, b);
-        if touching {
+        if touching && b.lines.start > para.lines.end {
             if let Some(kind) = wrap_join(ctx, text, last, j) {
                 return Some(Join { next: j, kind });
             }
         }
-        if first && end == Ending::Comma && split_heading(ctx, text, last, j) {
+        if first
+            && end == Ending::Comma
+            && b.lines.start > para.lines.end
+            && split_heading(ctx, text, last, j)
+        {
             return Some(Join {
                 next: j,
                 kind: JoinKind::SplitHeading,
@@ -105,7 +110,10 @@ pub fn continuation(ctx: &Context, text: &str, last: usize, prev: Option<&str>) 
         if !open {
             return None;
         }
-        if is_candidate(ctx, j) {
+        // A block from inside the paragraph's own line range (printed between two of its
+        // parts) can only sit between halves: the text keeps its reading order.
+        let after_para = b.lines.start > para.lines.end;
+        if after_para && is_candidate(ctx, j) {
             let kind = if end == Ending::Hyphen && starts_lowercase(&b.text) {
                 JoinKind::HyphenatedWord
             } else if first && !removed_between(ctx, a, b) {

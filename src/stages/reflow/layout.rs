@@ -4,7 +4,7 @@
 
 use crate::document::{Action, Block, Edit};
 
-use super::shape::{display_width, ending, is_latin, table_rows, Ending};
+use super::shape::{display_width, ending, is_latin, table_cells, Ending};
 
 /// A line width (in columns) below which a run of lines reads as verse, a list or a
 /// heading block rather than running text.
@@ -42,7 +42,7 @@ impl Layout {
             blank_separated: blank_separated(blocks),
             wrap_width: wrap_width(blocks),
             short_run: short_runs(blocks),
-            table_row: table_rows(blocks.iter().map(|b| b.text.as_str())),
+            table_row: table_rows(blocks),
             removed,
         }
     }
@@ -64,6 +64,28 @@ impl Layout {
             _ => false,
         }
     }
+}
+
+/// Which blocks are table rows: blocks built like rows whose neighbour in the original
+/// line order (at most one blank line away) is a row with as many cells. One such line
+/// alone is a headline with spaced phrases. Original line order, not block order, so that
+/// moving blocks does not change the verdict.
+pub fn table_rows(blocks: &[Block]) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..blocks.len()).collect();
+    order.sort_by_key(|&i| blocks[i].lines.start);
+    let cells: Vec<Option<usize>> = order
+        .iter()
+        .map(|&i| table_cells(&blocks[i].text))
+        .collect();
+    let mut out = vec![false; blocks.len()];
+    for (k, &i) in order.iter().enumerate() {
+        let same = |m: usize| {
+            let (a, b) = (&blocks[order[m]], &blocks[order[m + 1]]);
+            cells[m] == cells[m + 1] && b.lines.start <= a.lines.end + 2
+        };
+        out[i] = cells[k].is_some() && ((k > 0 && same(k - 1)) || (k + 1 < order.len() && same(k)));
+    }
+    out
 }
 
 /// Whether a line is short for its script.
@@ -177,6 +199,15 @@ mod tests {
             wrap_width(&blocks("床前明月光\n疑是地上霜\n举头望明月\n低头思故乡\n")),
             None
         );
+    }
+
+    #[test]
+    fn table_rows_need_a_matching_neighbour() {
+        let b = blocks("受理点 地址 电话\n\n上城区 解放东路18号 0571-87011234\n\n解难题 促发展 保安全 再发力\n");
+        assert_eq!(table_rows(&b), vec![true, true, false]);
+        assert_eq!(table_rows(&blocks("解难题 促发展 保安全\n")), vec![false]);
+        let far = blocks("受理点 地址 电话\n\n\n\n上城区 解放东路 0571\n");
+        assert_eq!(table_rows(&far), vec![false, false]);
     }
 
     #[test]

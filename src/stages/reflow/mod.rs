@@ -19,7 +19,7 @@ use crate::stage::{Stage, StageInfo};
 use join::{Context, JoinKind};
 use layout::Layout;
 
-pub use layout::is_short;
+pub use layout::{is_short, table_rows};
 
 pub const STAGE: &str = "reflow";
 
@@ -166,9 +166,19 @@ impl Stage for ReflowStage {
 }
 
 /// Joins the broken paragraphs of `doc` with the enabled rules.
+///
+/// A join can reveal another (a heading-like first half becomes a long paragraph that
+/// plainly goes on, a run of short lines stops being verse), so passes repeat until nothing
+/// changes and running the stage again finds nothing more to do. Every productive pass
+/// removes at least one block, so this ends.
 pub fn reflow(doc: &mut Document, rules: &ReflowRules) {
+    while reflow_pass(doc, rules) {}
+}
+
+/// One pass over the blocks; returns whether anything was joined.
+fn reflow_pass(doc: &mut Document, rules: &ReflowRules) -> bool {
     if doc.blocks.len() < 2 {
-        return;
+        return false;
     }
     let blocks = std::mem::take(&mut doc.blocks);
     let layout = Layout::new(&blocks, &doc.edits);
@@ -190,7 +200,7 @@ pub fn reflow(doc: &mut Document, rules: &ReflowRules) {
                 canon: &canon,
             };
             let prev = out.last().map(|b| b.text.as_str());
-            let Some(found) = join::continuation(&ctx, &para.text, last, prev) else {
+            let Some(found) = join::continuation(&ctx, &para, last, prev) else {
                 break;
             };
             if !rules.allows(found.kind) {
@@ -218,7 +228,9 @@ pub fn reflow(doc: &mut Document, rules: &ReflowRules) {
         out.push(para);
     }
     doc.blocks = out;
+    let joined = !edits.is_empty();
     doc.edits.extend(edits);
+    joined
 }
 
 /// How many characters each side of a seam the edit shows.

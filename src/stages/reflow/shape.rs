@@ -342,18 +342,6 @@ pub fn table_cells(text: &str) -> Option<usize> {
     (cells.len() >= 3 && cells.iter().all(|c| display_width(c) <= 24)).then_some(cells.len())
 }
 
-/// Which lines of a sequence are table rows: lines built like rows whose neighbour is a
-/// row with as many cells (one such line alone is a headline with spaced phrases).
-pub fn table_rows<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<bool> {
-    let cells: Vec<Option<usize>> = texts.into_iter().map(table_cells).collect();
-    (0..cells.len())
-        .map(|i| {
-            cells[i].is_some()
-                && ((i > 0 && cells[i - 1] == cells[i]) || cells.get(i + 1) == Some(&cells[i]))
-        })
-        .collect()
-}
-
 /// A photo or image credit (`记者 王某 摄`, `受访者供图`, `图片来源：…`, `Image source, …`).
 pub fn is_credit(text: &str) -> bool {
     let t = text
@@ -576,13 +564,6 @@ mod tests {
         }
         assert_eq!(table_cells("上城区 解放东路18号 0571-87011234"), Some(3));
         assert_eq!(table_cells("the quick brown fox"), None);
-        let rows = table_rows([
-            "受理点 地址 电话",
-            "上城区 解放东路18号 0571-87011234",
-            "解难题 促发展 保安全 再发力",
-        ]);
-        assert_eq!(rows, vec![true, true, false]);
-        assert_eq!(table_rows(["解难题 促发展 保安全"]), vec![false]);
     }
 
     #[test]

@@ -129,6 +129,10 @@ pub fn split_articles(doc: &mut Document, boundaries: bool, moves: bool) {
     // else the anchors; the reordering keeps each moved headline right before its target.
     let starts = &found.starts;
 
+    // On a page that separates paragraphs with single newlines (the text output format), a
+    // blank line already marks an article boundary: it is kept, and not reported again.
+    let marked_by_blank = single_newline_page(&doc.blocks);
+
     let mut old = std::mem::take(&mut doc.blocks)
         .into_iter()
         .map(Some)
@@ -138,10 +142,10 @@ pub fn split_articles(doc: &mut Document, boundaries: bool, moves: bool) {
         if let Some(mut block) = old[i].take() {
             let start = starts.iter().find(|&&(s, _)| s == i);
             // The page's first article needs no boundary, wherever its start ended up.
-            let opens = boundaries
-                && start.is_some_and(|&(_, kind)| kind != AnchorKind::Top)
-                && !blocks.is_empty();
-            if opens && !block.starts_article {
+            let already = block.starts_article || (marked_by_blank && block.blank_before > 0);
+            let found_here = start.is_some_and(|&(_, kind)| kind != AnchorKind::Top);
+            let opens = boundaries && (found_here || already) && !blocks.is_empty();
+            if opens && !already {
                 let kind = start.map_or(AnchorKind::Top, |&(_, k)| k);
                 edits.push(
                     Edit::new(STAGE, &ARTICLE_BOUNDARY, Action::Split, block.lines)
@@ -155,6 +159,12 @@ pub fn split_articles(doc: &mut Document, boundaries: bool, moves: bool) {
     }
     doc.blocks = blocks;
     doc.edits.extend(edits);
+}
+
+/// Whether most paragraphs follow the previous one without a blank line.
+fn single_newline_page(blocks: &[Block]) -> bool {
+    let blank = blocks.iter().skip(1).filter(|b| b.blank_before > 0).count();
+    blocks.len() > 2 && blank * 3 < blocks.len() - 1
 }
 
 fn why(kind: AnchorKind) -> &'static str {

@@ -6,7 +6,7 @@ use crate::document::Block;
 use crate::stages::reflow::shape::{
     ending, heading, is_byline, is_credit, is_lede, is_list_item, is_metadata, Ending, Heading,
 };
-use crate::stages::reflow::table_rows;
+use crate::stages::reflow::{is_short, table_rows};
 
 /// What a block is, for the article structure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,7 +65,13 @@ pub fn analyse(blocks: &[Block], byline_before: &[bool]) -> Structure {
         .map(|(b, row)| role(&b.text, row))
         .collect();
     let interposed = interposed(blocks);
-    let Some(top) = (0..n).find(|&i| roles[i] == Role::Body) else {
+    // The page's text starts at its first paragraph; list items and short lines above it
+    // are navigation or image names more often than text.
+    let paragraph = |i: usize| {
+        roles[i] == Role::Body && !is_list_item(&blocks[i].text) && !is_short(&blocks[i].text)
+    };
+    let first_body = (0..n).find(|&i| roles[i] == Role::Body);
+    let Some(top) = (0..n).find(|&i| paragraph(i)).or(first_body) else {
         return Structure::default();
     };
 

@@ -139,3 +139,22 @@ fn splitting_twice_changes_nothing() {
     assert_eq!(doc.render_text(), once);
     assert_eq!(doc.edits.len(), edits);
 }
+
+#[test]
+fn navigation_above_the_first_paragraph_does_not_open_an_article() {
+    let text = format!("• banner.png\n• 首页 > 基层党建\n看新虹街道如何探索枢纽党建新模式\n发表时间：2021-11-11 来源：解放日报\n{BODY}\n把握区域治理“关键点”，长租公寓党建夯实“点”的发散力\n{BODY2}\n抓住区域发展“中轴线”，产业链党建夯实“线”的联结力\n{BODY}\n");
+    let doc = run(&text);
+    assert_eq!(doc.articles().len(), 1, "{}", doc.render_text());
+}
+
+#[test]
+fn boundaries_in_the_output_format_are_kept_and_not_reported_again() {
+    let first = run(&format!("党建引领产业集群 谱写发展新篇章\n\n本报讯（沈某）工业区成立三个产业集群党委。\n\n{BODY}\n\n本报讯（张某）3月7日下午，区委书记来工业区社区开展大走访。\n\n{BODY2}\n\n以大走访促发展 以大排查保安全\n\n区领导来工业区看望好人代表\n\n本报讯（孙某）2月28日下午，区领导一行来工业区。\n"));
+    let output = first.render_text();
+    let again = run(&output);
+    assert_eq!(again.render_text(), output);
+    assert!(again.edits.is_empty(), "{:?}", again.edits);
+    // A single-newline page with no blank line is not split by this rule.
+    let plain = run(&format!("{BODY}\n{BODY2}\n{BODY}\n"));
+    assert_eq!(plain.articles().len(), 1);
+}

@@ -13,7 +13,7 @@ use super::layout::{adjacent, is_short, Layout};
 use super::shape::{
     canonical, closes_before_opening, display_width, ending, first_sentence_width, heading,
     is_byline, is_credit, is_latin, is_lede, is_list_item, is_metadata, quote_depth,
-    starts_lowercase, starts_with_continuation_mark, Ending, Heading,
+    starts_lowercase, starts_with_continuation_mark, width_up_to, Ending, Heading,
 };
 
 /// How many blocks may sit between the two halves of a broken paragraph.
@@ -129,7 +129,7 @@ pub fn continuation(ctx: &Context, para: &Block, last: usize, prev: Option<&str>
         }
         let h = heading(&b.text);
         interposed_heading |= h == Heading::Strong
-            && display_width(&b.text) >= 30
+            && width_up_to(&b.text, 30) >= 30
             && !is_metadata(&b.text)
             && !is_credit(&b.text);
         scanned += 1;
@@ -156,7 +156,7 @@ fn wrap_join(ctx: &Context, text: &str, last: usize, j: usize) -> Option<JoinKin
         return None;
     }
     let end = ending(text);
-    let width = display_width(&a.text);
+    let width = width_up_to(&a.text, 200);
     let full = ctx
         .layout
         .wrap_width
@@ -209,7 +209,7 @@ fn is_candidate(ctx: &Context, j: usize) -> bool {
 /// credits, ads, markers).
 fn interposable(ctx: &Context, j: usize) -> bool {
     let text = &ctx.blocks[j].text;
-    let width = display_width(text);
+    let width = width_up_to(text, 120);
     !is_lede(text) && (width <= if is_latin(text) { 120 } else { 80 })
 }
 
@@ -261,8 +261,14 @@ fn decide(
         Heading::No => true,
         Heading::Weak => {
             let clause = text.contains(['，', ',']);
+            // A sub-heading of the running text (not a short navigation or tool line).
             let after_subhead = prev.is_some_and(|p| {
-                heading(p) == Heading::Strong && ending(p) != Ending::Dash && !is_credit(p)
+                heading(p) == Heading::Strong
+                    && ending(p) != Ending::Dash
+                    && display_width(p) >= 16
+                    && !is_credit(p)
+                    && !is_metadata(p)
+                    && !is_list_item(p)
             });
             short_tail || same_block || (clause && (after_subhead || interposed_heading))
         }

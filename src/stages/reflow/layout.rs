@@ -4,7 +4,7 @@
 
 use crate::document::{Action, Block, Edit};
 
-use super::shape::{display_width, ending, is_latin, table_cells, Ending};
+use super::shape::{ending, is_latin, table_cells, width_up_to, Ending};
 
 /// A line width (in columns) below which a run of lines reads as verse, a list or a
 /// heading block rather than running text.
@@ -90,7 +90,7 @@ pub fn table_rows(blocks: &[Block]) -> Vec<bool> {
 
 /// Whether a line is short for its script.
 pub fn is_short(text: &str) -> bool {
-    let width = display_width(text);
+    let width = width_up_to(text, SHORT_LATIN.max(SHORT_CJK));
     if is_latin(text) {
         width <= SHORT_LATIN
     } else {
@@ -127,7 +127,7 @@ fn wrap_width(blocks: &[Block]) -> Option<usize> {
     let mut widths: Vec<usize> = blocks
         .windows(2)
         .filter(|p| adjacent(&p[0], &p[1]))
-        .map(|p| display_width(&p[0].text))
+        .map(|p| width_up_to(&p[0].text, WRAP_MAX + 1))
         .filter(|&w| w >= 20)
         .collect();
     if widths.len() < 3 {
@@ -169,6 +169,7 @@ fn short_runs(blocks: &[Block]) -> Vec<Option<usize>> {
 mod tests {
     use super::*;
     use crate::document::Document;
+    use crate::stages::reflow::shape::display_width;
 
     fn blocks(text: &str) -> Vec<Block> {
         let mut doc = Document::default();

@@ -298,12 +298,14 @@ fn drop_hyphen(a: &str, b: &str, blocks: &[Block]) -> bool {
     if left.is_empty() || right.is_empty() || !right.starts_with(|c: char| c.is_lowercase()) {
         return false;
     }
-    let hyphenated = format!("{left}-{right}").to_lowercase();
-    let closed = format!("{left}{right}").to_lowercase();
+    let hyphenated = format!("{left}-{right}").to_ascii_lowercase();
+    let closed = format!("{left}{right}").to_ascii_lowercase();
     let mut seen_hyphenated = false;
     let mut seen_closed = false;
-    for block in blocks {
-        let lower = block.text.to_lowercase();
+    // The document's own spelling decides; a long document is sampled near its start so
+    // that many hyphen breaks cannot make the stage quadratic.
+    for block in blocks.iter().take(200).filter(|b| shape::is_latin(&b.text)) {
+        let lower = block.text.to_ascii_lowercase();
         seen_hyphenated |= lower.contains(&hyphenated);
         seen_closed |= lower
             .split(|c: char| !c.is_alphabetic())

@@ -55,10 +55,31 @@ pub fn cjk_count(text: &str) -> usize {
     text.chars().filter(|&c| is_cjk(c)).count()
 }
 
-/// Whether the line is mostly Latin script (English and the like).
+/// Whether the line is mostly Latin script (English and the like), judged on its first
+/// 200 characters.
 pub fn is_latin(text: &str) -> bool {
-    let latin = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
-    latin > 0 && latin >= 2 * cjk_count(text)
+    let (mut latin, mut cjk) = (0, 0);
+    for c in text.chars().take(200) {
+        if c.is_ascii_alphabetic() {
+            latin += 1;
+        } else if is_cjk(c) {
+            cjk += 1;
+        }
+    }
+    latin > 0 && latin >= 2 * cjk
+}
+
+/// The display width, counted only up to `cap` (a line wider than `cap` returns
+/// `cap + 1`): enough to compare against a threshold without scanning long paragraphs.
+pub fn width_up_to(text: &str, cap: usize) -> usize {
+    let mut width = 0;
+    for c in text.chars() {
+        width += char_width(c);
+        if width > cap {
+            return cap + 1;
+        }
+    }
+    width
 }
 
 /// How a line ends, seen from a reader who wonders whether the sentence goes on.
@@ -204,7 +225,7 @@ pub fn heading(text: &str) -> Heading {
         return Heading::No;
     }
     let latin = is_latin(text);
-    let width = display_width(text);
+    let width = width_up_to(text, 110);
     if (latin && width > 110) || (!latin && width > 64) {
         return Heading::No;
     }
@@ -332,14 +353,14 @@ pub fn is_list_item(text: &str) -> bool {
 /// The number of cells when the line is built like a table row: three or more short
 /// cells separated by tabs, bars or spaces, with no sentence punctuation.
 pub fn table_cells(text: &str) -> Option<usize> {
-    if text.contains(['。', '，', '；']) || is_latin(text) {
+    if text.len() > 400 || text.contains(['。', '，', '；']) || is_latin(text) {
         return None;
     }
     let cells: Vec<&str> = text
         .split(['\t', '|', '｜', ' '])
         .filter(|c| !c.is_empty())
         .collect();
-    (cells.len() >= 3 && cells.iter().all(|c| display_width(c) <= 24)).then_some(cells.len())
+    (cells.len() >= 3 && cells.iter().all(|c| width_up_to(c, 24) <= 24)).then_some(cells.len())
 }
 
 /// A photo or image credit (`记者 王某 摄`, `受访者供图`, `图片来源：…`, `Image source, …`).
@@ -347,7 +368,7 @@ pub fn is_credit(text: &str) -> bool {
     let t = text
         .trim()
         .trim_matches(['（', '）', '(', ')', '[', ']', '【', '】']);
-    if display_width(t) > 60 {
+    if width_up_to(t, 60) > 60 {
         return false;
     }
     let lower = t.to_lowercase();
@@ -385,7 +406,7 @@ pub fn is_byline(text: &str) -> bool {
             && words[1].chars().next().is_some_and(char::is_uppercase)
             && !t.ends_with('.');
     }
-    if display_width(t) > 50 || t.contains(['。', '！', '？']) {
+    if width_up_to(t, 50) > 50 || t.contains(['。', '！', '？']) {
         return false;
     }
     const MARKS: &[&str] = &[
@@ -449,12 +470,12 @@ pub fn is_lede(text: &str) -> bool {
 /// Page metadata: a date or time stamp, or two `label：value` fields on one short line
 /// (`发布时间：2024-02-20 来源：市人社局`).
 pub fn is_metadata(text: &str) -> bool {
-    if display_width(text) > 90 || text.contains('。') {
+    if width_up_to(text, 90) > 90 || text.contains('。') {
         return false;
     }
     let labels = text.matches(['：', ':']).count();
     let has_date = has_date(text);
-    has_date && (labels >= 1 || display_width(text) <= 40 || text.split_whitespace().count() >= 2)
+    has_date && (labels >= 1 || width_up_to(text, 40) <= 40 || text.split_whitespace().count() >= 2)
         || labels >= 2 && text.contains(' ')
 }
 
@@ -485,9 +506,12 @@ fn has_date(text: &str) -> bool {
 /// The letters and digits of a text, lowercased: what stays when width, spacing and
 /// punctuation are ignored (for comparing copies of a passage).
 pub fn canonical(text: &str) -> String {
+    // CJK has no case and needs no Unicode table lookups: the common case stays cheap.
     text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
+        .filter(|&c| {
+            is_cjk(c) || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())
+        })
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 

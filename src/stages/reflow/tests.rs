@@ -288,3 +288,9 @@ fn running_twice_changes_nothing_more() {
     reflow(&mut doc, &ReflowRules::ALL);
     assert_eq!(doc.blocks, once);
 }
+
+#[test]
+fn a_title_under_a_short_tool_line_is_not_a_broken_half() {
+    let text = "[复制链接]\n五一川西小环线自驾，五天四晚行程分享\n五一假期和老婆开车跑了一趟川西小环线，整体体验很好，把行程分享给大家。\n";
+    assert_eq!(paras(text).len(), 3);
+}

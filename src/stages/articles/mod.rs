@@ -162,8 +162,13 @@ pub fn split_articles(doc: &mut Document, boundaries: bool, moves: bool) {
 }
 
 /// Whether most paragraphs follow the previous one without a blank line.
+/// (Counted without regard to block order, which moves change.)
 fn single_newline_page(blocks: &[Block]) -> bool {
-    let blank = blocks.iter().skip(1).filter(|b| b.blank_before > 0).count();
+    let first = blocks.iter().map(|b| b.lines.start).min();
+    let blank = blocks
+        .iter()
+        .filter(|b| Some(b.lines.start) != first && b.blank_before > 0)
+        .count();
     blocks.len() > 2 && blank * 3 < blocks.len() - 1
 }
 

@@ -157,11 +157,15 @@ fn wrap_join(ctx: &Context, text: &str, last: usize, j: usize) -> Option<JoinKin
     }
     let end = ending(text);
     let width = width_up_to(&a.text, 200);
-    let full = ctx
-        .layout
-        .wrap_width
-        .is_some_and(|w| width * 4 >= w * 3 && width <= w + 2);
-    if full && (ctx.layout.blank_separated || end != Ending::Final) {
+    let Some(wrap) = ctx.layout.wrap_width else {
+        return None;
+    };
+    let full = width * 4 >= wrap * 3 && width <= wrap + 2;
+    // Chinese wraps at an exact width: a line that fills it continues even after a full
+    // stop (a paragraph rarely ends exactly at the margin). English wraps at word ends, so
+    // there only blank lines tell where paragraphs end.
+    let exactly_full = !is_latin(&a.text) && width + 2 >= wrap && width <= wrap + 2;
+    if full && (ctx.layout.blank_separated || end != Ending::Final || exactly_full) {
         return Some(if end == Ending::Hyphen && starts_lowercase(&b.text) {
             JoinKind::HyphenatedWord
         } else {

@@ -125,7 +125,20 @@ pub fn ending(text: &str) -> Ending {
                 Ending::Dash
             }
         }
-        _ => Ending::Open,
+        c if c.is_alphanumeric() || is_cjk(c) => {
+            // A line that ends with a web address or an e-mail address is finished.
+            let last_token = core.rsplit(char::is_whitespace).next().unwrap_or("");
+            if last_token.contains("://")
+                || last_token.starts_with("www.")
+                || last_token.contains('@')
+            {
+                Ending::Final
+            } else {
+                Ending::Open
+            }
+        }
+        // Emoji, symbols, brackets: nothing suggests the sentence goes on.
+        _ => Ending::Final,
     }
 }
 
@@ -530,6 +543,10 @@ mod tests {
         assert_eq!(ending("以党建赋能基层治理——"), Ending::Dash);
         assert_eq!(ending("推动从“解决一件"), Ending::Open);
         assert!(!ends_open("结束了！"));
+        assert!(!ends_open("详情见 https://example.com/a/b"));
+        assert!(!ends_open("太好吃了😋"));
+        assert!(ends_open("XR虚拟棚中"));
+        assert!(ends_open("“观影”"));
     }
 
     #[test]

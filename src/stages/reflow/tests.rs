@@ -294,3 +294,39 @@ fn a_title_under_a_short_tool_line_is_not_a_broken_half() {
     let text = "[复制链接]\n五一川西小环线自驾，五天四晚行程分享\n五一假期和老婆开车跑了一趟川西小环线，整体体验很好，把行程分享给大家。\n";
     assert_eq!(paras(text).len(), 3);
 }
+
+#[test]
+fn fixed_width_text_without_blank_lines_is_unwrapped_at_full_lines_only() {
+    let text = "The committee met on Monday to discuss the proposal for a new footbridge\nover the river, and members agreed that the current crossing is unsafe\nfor children and older people who walk to the market every morning.\nA decision will follow.\nLocal residents have campaigned for the bridge for more than ten years\nbecause the detour adds twenty minutes to every journey into the town.\n";
+    let got = paras(text);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(
+        got[0].ends_with("every morning. A decision will follow.")
+            || got[0].ends_with("every morning."),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn fixed_width_chinese_continues_after_a_full_stop_at_the_margin() {
+    let line = |s: &str| s.chars().cycle().take(30).collect::<String>();
+    let text = format!(
+        "{}\n{}。\n{}\n短的结尾。\n{}\n{}\n第二段的结尾。\n",
+        line("天气晴朗街道整洁居民满意"),
+        line("社区开展活动邻里和睦相处")
+            .chars()
+            .take(29)
+            .collect::<String>(),
+        line("老人孩子一起参加游戏比赛"),
+        line("第二段开头讲述新的故事情节"),
+        line("故事继续发展人物关系变化")
+    );
+    let got = paras(&text);
+    assert_eq!(got.len(), 2, "{got:?}");
+}
+
+#[test]
+fn a_paragraph_ending_with_a_link_or_emoji_is_finished() {
+    let text = format!("更多内容请访问 https://example.com/news/2024\n{BODY_ZH}\n今天的饭菜太好吃了😋\n{BODY_ZH}\n");
+    assert_eq!(paras(&text).len(), 4);
+}

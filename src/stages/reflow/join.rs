@@ -157,9 +157,7 @@ fn wrap_join(ctx: &Context, text: &str, last: usize, j: usize) -> Option<JoinKin
     }
     let end = ending(text);
     let width = width_up_to(&a.text, 200);
-    let Some(wrap) = ctx.layout.wrap_width else {
-        return None;
-    };
+    let wrap = ctx.layout.wrap_width?;
     let full = width * 4 >= wrap * 3 && width <= wrap + 2;
     // Chinese wraps at an exact width: a line that fills it continues even after a full
     // stop (a paragraph rarely ends exactly at the margin). English wraps at word ends, so

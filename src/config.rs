@@ -24,6 +24,7 @@ pub struct Settings {
     pub skip_stages: Vec<String>,
     pub input: InputSettings,
     pub decode: crate::stages::decode::DecodeSettings,
+    pub repeats: crate::stages::repeats::RepeatsSettings,
 }
 
 /// How JSONL records are read.

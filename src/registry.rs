@@ -6,7 +6,11 @@ use crate::stage::StageInfo;
 use crate::stages;
 
 /// Every stage, in pipeline order.
-pub static STAGES: &[&StageInfo] = &[&stages::decode::INFO, &stages::normalize::INFO];
+pub static STAGES: &[&StageInfo] = &[
+    &stages::decode::INFO,
+    &stages::normalize::INFO,
+    &stages::repeats::INFO,
+];
 
 /// The registry entry called `name`.
 pub fn stage_info(name: &str) -> Option<&'static StageInfo> {

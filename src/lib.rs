@@ -15,10 +15,14 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod config;
+pub mod diagnostics;
 pub mod document;
 pub mod error;
+pub mod io;
 pub mod pipeline;
 pub mod registry;
+pub mod report;
 pub mod rules;
+pub mod runner;
 pub mod stage;
 pub mod stages;

@@ -58,7 +58,8 @@ fn fold(text: &str, mut push: impl FnMut(char, usize)) {
         let b = bytes[i];
         if b < 0x80 {
             // A base letter followed by a combining mark must be composed first.
-            if bytes.get(i + 1).is_some_and(|&n| n >= 0x80) && starts_with_combining(&text[i + 1..])
+            if bytes.get(i + 1).is_some_and(|&n| may_start_combining(n))
+                && starts_with_combining(&text[i + 1..])
             {
                 i = fold_cluster(text, i, &mut push);
                 continue;
@@ -69,12 +70,25 @@ fn fold(text: &str, mut push: impl FnMut(char, usize)) {
             i += 1;
             continue;
         }
-        // Non-ASCII: decode one character (text is valid UTF-8, so this cannot fail).
-        let Some(c) = text[i..].chars().next() else {
-            break;
+        // Non-ASCII: decode one character (the text is valid UTF-8, so the continuation
+        // bytes are there). Three-byte characters (all of CJK) are decoded by hand.
+        let (c, len) = if (0xE0..0xF0).contains(&b) {
+            let v = ((b as u32 & 0x0F) << 12)
+                | ((bytes[i + 1] as u32 & 0x3F) << 6)
+                | (bytes[i + 2] as u32 & 0x3F);
+            match char::from_u32(v) {
+                Some(c) => (c, 3),
+                None => break,
+            }
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
         };
-        let len = c.len_utf8();
-        if starts_with_combining(&text[i + len..]) {
+        if bytes.get(i + len).is_some_and(|&n| may_start_combining(n))
+            && starts_with_combining(&text[i + len..])
+        {
             i = fold_cluster(text, i, &mut push);
             continue;
         }
@@ -112,6 +126,13 @@ fn push_lower(c: char, at: usize, push: &mut impl FnMut(char, usize)) {
             push(l, at);
         }
     }
+}
+
+/// Whether a character starting with byte `b` can be one of the combining marks below
+/// (a cheap test that lets CJK text skip the full check).
+#[inline]
+fn may_start_combining(b: u8) -> bool {
+    matches!(b, 0xCC | 0xCD | 0xE1 | 0xE2 | 0xE3 | 0xEF)
 }
 
 /// Whether `rest` starts with a combining mark (which NFKC may compose with the character

@@ -4,10 +4,11 @@
 //! repeat are handled at the end.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
 use super::canonical::{canonical_chars, canonical_with_offsets, is_cjk};
-use super::index::{Match, RepeatIndex};
+use super::index::{Match, PassThrough, RepeatIndex};
 use super::refrain;
 use super::sentences::{sentences, whole_sentences_within};
 use super::{
@@ -26,11 +27,31 @@ const MAX_ROUNDS: usize = 4;
 const FRAGMENT_CJK: usize = 3;
 const FRAGMENT_OTHER: usize = 8;
 
+/// How many passes at most: a removal can change what later decisions see (a refrain
+/// counted in a paragraph that turned out to be a copy), so passes repeat until nothing
+/// changes, which makes the stage idempotent. Documents without repeats take one pass.
+const MAX_PASSES: usize = 4;
+
+thread_local! {
+    /// The index's allocations, reused from one document to the next on each thread.
+    static SCRATCH: std::cell::RefCell<RepeatIndex> = std::cell::RefCell::new(RepeatIndex::new());
+}
+
 /// Runs the stage on `doc`.
 pub(super) fn run(doc: &mut Document, settings: &RepeatsSettings, rules: RepeatRules) {
-    if doc.blocks.is_empty() {
-        return;
+    for _ in 0..MAX_PASSES {
+        if !run_pass(doc, settings, rules) {
+            return;
+        }
     }
+}
+
+/// One pass over the blocks; returns whether anything was removed.
+fn run_pass(doc: &mut Document, settings: &RepeatsSettings, rules: RepeatRules) -> bool {
+    if doc.blocks.is_empty() {
+        return false;
+    }
+    let edits_before = doc.edits.len();
     let mut pass = Pass::new(doc, settings, rules);
     for i in 0..pass.doc.blocks.len() {
         pass.examine(i);
@@ -39,11 +60,13 @@ pub(super) fn run(doc: &mut Document, settings: &RepeatsSettings, rules: RepeatR
         pass.extend_runs();
     }
     let removed = pass.removed;
+    SCRATCH.with(|s| *s.borrow_mut() = pass.index);
     let mut i = 0;
     doc.blocks.retain(|_| {
         i += 1;
         !removed[i - 1]
     });
+    doc.edits.len() > edits_before
 }
 
 struct Pass<'a> {
@@ -57,7 +80,7 @@ struct Pass<'a> {
     /// Hash of each block's current canonical text.
     hashes: Vec<u64>,
     /// Canonical hash → first kept block with that text (long blocks only).
-    exact: HashMap<u64, usize>,
+    exact: HashMap<u64, usize, BuildHasherDefault<PassThrough>>,
     /// A removed block → the block it repeats.
     repeat_of: Vec<Option<usize>>,
     /// Shortest match the index reports.
@@ -67,7 +90,9 @@ struct Pass<'a> {
 impl<'a> Pass<'a> {
     fn new(doc: &'a mut Document, settings: &'a RepeatsSettings, rules: RepeatRules) -> Self {
         let n = doc.blocks.len();
-        let mut index = RepeatIndex::new();
+        let mut index = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+        index.clear();
+        index.reserve(doc.blocks.iter().map(|b| b.text.len() / 2).sum());
         let mut verse = Vec::with_capacity(n);
         let mut hashes = Vec::with_capacity(n);
         let mut scratch = Vec::new();
@@ -88,7 +113,7 @@ impl<'a> Pass<'a> {
             removed: vec![false; n],
             verse,
             hashes,
-            exact: HashMap::new(),
+            exact: HashMap::default(),
             repeat_of: vec![None; n],
             min_match: ((shortest as f64 * ANCHOR_SHARE) as usize).max(8),
         }
@@ -445,5 +470,5 @@ fn hash_chars(chars: &[char]) -> u64 {
     for &c in chars {
         h = (h.rotate_left(5) ^ c as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
-    h
+    h ^ (h >> 29)
 }

@@ -46,12 +46,27 @@ pub struct RepeatIndex {
     prev: Vec<u32>,
     /// Undo log of the last search: (hash, previous head).
     undo: Vec<(u64, u32)>,
-    hashes: Vec<u64>,
 }
 
 impl RepeatIndex {
     pub fn new() -> Self {
         RepeatIndex::default()
+    }
+
+    /// Empties the index for the next document, keeping its allocations.
+    pub fn clear(&mut self) {
+        self.chars.clear();
+        self.segments.clear();
+        self.current.clear();
+        self.head.clear();
+        self.prev.clear();
+        self.undo.clear();
+    }
+
+    /// Makes room for the fingerprints of a document of `chars` canonical characters.
+    pub fn reserve(&mut self, chars: usize) {
+        self.chars.reserve(chars);
+        self.head.reserve(chars / 4);
     }
 
     /// Stores `chars` as the canonical text of `block` (replacing an earlier version).
@@ -104,17 +119,17 @@ impl RepeatIndex {
         if hi - lo < K {
             return found;
         }
-        let mut hashes = std::mem::take(&mut self.hashes);
-        kgram_hashes(&self.chars[lo..hi], &mut hashes);
-        winnow(&hashes, |i| {
+        let chars = std::mem::take(&mut self.chars);
+        fingerprints(&chars[lo..hi], |i, hash| {
             let pos = lo + i;
-            let hash = hashes[i];
-            self.seed(hash, pos, lo, hi, block, min_len, &mut found);
             let old = self.head.insert(hash, pos as u32).unwrap_or(NONE);
             self.prev[pos] = old;
             self.undo.push((hash, old));
+            if old != NONE {
+                self.seed(&chars, old, pos, lo, hi, block, min_len, &mut found);
+            }
         });
-        self.hashes = hashes;
+        self.chars = chars;
         found
     }
 
@@ -132,12 +147,14 @@ impl RepeatIndex {
         }
     }
 
-    /// Tries the earlier occurrences of `hash` as seeds for position `b` of the block
-    /// `[lo, hi)`; records the longest extension if it is new and long enough.
+    /// Tries the earlier occurrences of a fingerprint (the chain from `first`) as seeds for
+    /// position `b` of the block `[lo, hi)`; records the longest extension if it is new and
+    /// long enough.
     #[allow(clippy::too_many_arguments)]
     fn seed(
         &self,
-        hash: u64,
+        chars: &[char],
+        first: u32,
         b: usize,
         lo: usize,
         hi: usize,
@@ -145,9 +162,6 @@ impl RepeatIndex {
         min_len: usize,
         found: &mut Vec<Match>,
     ) {
-        let Some(&first) = self.head.get(&hash) else {
-            return;
-        };
         let mut a = first;
         let mut best: Option<(usize, usize, usize, usize, usize)> = None;
         let mut tries = 0;
@@ -164,7 +178,7 @@ impl RepeatIndex {
             }) {
                 return;
             }
-            if ap + K > b || self.chars[ap..ap + K] != self.chars[b..b + K] {
+            if ap + K > b || chars[ap..ap + K] != chars[b..b + K] {
                 continue;
             }
             let (a_lo, a_hi, a_block) = if ap >= lo {
@@ -173,12 +187,12 @@ impl RepeatIndex {
                 self.segment_of(ap)
             };
             let (mut a0, mut b0) = (ap, b);
-            while a0 > a_lo && b0 > lo && self.chars[a0 - 1] == self.chars[b0 - 1] {
+            while a0 > a_lo && b0 > lo && chars[a0 - 1] == chars[b0 - 1] {
                 a0 -= 1;
                 b0 -= 1;
             }
             let mut len = b + K - b0;
-            while a0 + len < a_hi && b0 + len < hi && self.chars[a0 + len] == self.chars[b0 + len] {
+            while a0 + len < a_hi && b0 + len < hi && chars[a0 + len] == chars[b0 + len] {
                 len += 1;
             }
             // Periodic text matches itself shifted: the earlier copy must end where the
@@ -200,22 +214,51 @@ impl RepeatIndex {
     }
 }
 
-/// Hashes of every k-gram of `chars` (polynomial rolling hash, then mixed).
-fn kgram_hashes(chars: &[char], out: &mut Vec<u64>) {
+/// Winnowed fingerprints of `chars`: calls `select(position, hash)` for the k-gram with the
+/// minimum hash in every window of `W` consecutive k-grams (the rightmost one on ties),
+/// once per distinct selection. One pass: a rolling polynomial hash, mixed, and a ring of
+/// the last `W` hashes.
+fn fingerprints(chars: &[char], mut select: impl FnMut(usize, u64)) {
     const BASE: u64 = 0x100_0000_01b3;
-    out.clear();
+    let n = chars.len();
+    if n < K {
+        return;
+    }
     let mut pow = 1u64;
     for _ in 1..K {
         pow = pow.wrapping_mul(BASE);
     }
+    let mut ring = [u64::MAX; W];
+    let (mut min_pos, mut min_hash) = (0usize, u64::MAX);
+    let mut last = usize::MAX;
+    let kgrams = n - K + 1;
     let mut h = 0u64;
     for (i, &c) in chars.iter().enumerate() {
         if i >= K {
             h = h.wrapping_sub((chars[i - K] as u64).wrapping_mul(pow));
         }
         h = h.wrapping_mul(BASE).wrapping_add(c as u64);
-        if i + 1 >= K {
-            out.push(mix(h));
+        if i + 1 < K {
+            continue;
+        }
+        let j = i + 1 - K; // the k-gram starting here
+        let hash = mix(h);
+        ring[j % W] = hash;
+        if hash <= min_hash {
+            (min_pos, min_hash) = (j, hash);
+        } else if min_pos + W <= j {
+            // The minimum left the window: rescan it (oldest first, so ties go right).
+            let start = j + 1 - W;
+            (min_pos, min_hash) = (start, ring[start % W]);
+            for p in start + 1..=j {
+                if ring[p % W] <= min_hash {
+                    (min_pos, min_hash) = (p, ring[p % W]);
+                }
+            }
+        }
+        if (j + 1 >= W || j + 1 == kgrams) && min_pos != last {
+            select(min_pos, min_hash);
+            last = min_pos;
         }
     }
 }
@@ -228,34 +271,6 @@ fn mix(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
     h ^ (h >> 33)
-}
-
-/// Winnowing: calls `select(i)` for the position of the minimum hash of every window of
-/// `W` consecutive hashes (the rightmost minimum on ties), once per distinct selection.
-fn winnow(hashes: &[u64], mut select: impl FnMut(usize)) {
-    let n = hashes.len();
-    if n == 0 {
-        return;
-    }
-    let mut deque: std::collections::VecDeque<usize> = std::collections::VecDeque::with_capacity(W);
-    let mut last = usize::MAX;
-    for j in 0..n {
-        while deque.back().is_some_and(|&b| hashes[b] >= hashes[j]) {
-            deque.pop_back();
-        }
-        deque.push_back(j);
-        if deque.front().is_some_and(|&f| f + W <= j) {
-            deque.pop_front();
-        }
-        if j + 1 >= W || j + 1 == n {
-            if let Some(&f) = deque.front() {
-                if f != last {
-                    select(f);
-                    last = f;
-                }
-            }
-        }
-    }
 }
 
 /// A hasher for keys that are already hashes.
@@ -335,11 +350,34 @@ mod tests {
 
     #[test]
     fn winnowing_guarantees_a_fingerprint_in_every_window() {
-        let hashes: Vec<u64> = (0..200u64).map(|i| mix(i * 7919)).collect();
+        let chars: Vec<char> = (0..300u32)
+            .map(|i| char::from_u32(0x4E00 + (i * 7919) % 5000).unwrap())
+            .collect();
         let mut picked = Vec::new();
-        winnow(&hashes, |i| picked.push(i));
-        for start in 0..=hashes.len() - W {
-            assert!(picked.iter().any(|&p| (start..start + W).contains(&p)));
+        fingerprints(&chars, |i, _| picked.push(i));
+        let kgrams = chars.len() - K + 1;
+        for start in 0..=kgrams - W {
+            assert!(
+                picked.iter().any(|&p| (start..start + W).contains(&p)),
+                "{start}"
+            );
         }
+        // Selections are the window minima: recompute them naively.
+        let hash_at = |p: usize| {
+            let mut found = None;
+            fingerprints(&chars[p..p + K], |_, h| found = Some(h));
+            found.unwrap()
+        };
+        for start in 0..=kgrams - W {
+            let best = (start..start + W)
+                .rev()
+                .min_by_key(|&p| hash_at(p))
+                .unwrap();
+            assert!(picked.contains(&best), "window {start}: {best} not picked");
+        }
+        // Short input: one window, one fingerprint.
+        let mut short = Vec::new();
+        fingerprints(&chars[..K + 2], |i, _| short.push(i));
+        assert_eq!(short.len(), 1);
     }
 }

@@ -97,6 +97,8 @@ enum Op {
     Spliced(usize, String),
     /// A short label line.
     Label(String),
+    /// A fresh paragraph whose first `n` characters come twice (a page overlap joined back).
+    Doubled(String, usize),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -108,6 +110,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (any::<usize>(), sentence()).prop_map(|(i, s)| Op::Spliced(i, s)),
         1 => proptest::sample::select(vec!["优点：", "缺点：", "Note:", "一、", "图片"])
             .prop_map(|s| Op::Label(s.to_string())),
+        1 => (paragraph(), 10usize..60).prop_map(|(p, n)| Op::Doubled(p, n)),
     ]
 }
 
@@ -125,6 +128,7 @@ fn document() -> impl Strategy<Value = String> {
                 Op::Truncated(i, n) => pick(i).map(|p| p.chars().take(n).collect()),
                 Op::Spliced(i, s) => pick(i).map(|p| format!("{s}{p}")),
                 Op::Label(l) => Some(l),
+                Op::Doubled(p, n) => Some(p.chars().take(n).chain(p.chars()).collect()),
             };
             if let Some(p) = next.filter(|p| !p.trim().is_empty()) {
                 paras.push(p);

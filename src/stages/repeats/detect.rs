@@ -12,8 +12,8 @@ use super::index::{Match, PassThrough, RepeatIndex};
 use super::refrain;
 use super::sentences::{sentences, whole_sentences_within};
 use super::{
-    RepeatRules, RepeatsSettings, REPEATED_PARAGRAPH, REPEATED_RUN, REPEATED_SENTENCES, STAGE,
-    TRUNCATED_COPY,
+    RepeatRules, RepeatsSettings, DOUBLED_PASSAGE, REPEATED_PARAGRAPH, REPEATED_RUN,
+    REPEATED_SENTENCES, STAGE, TRUNCATED_COPY,
 };
 use crate::document::{Action, Document, Edit};
 use crate::rules::RuleInfo;
@@ -153,6 +153,9 @@ impl<'a> Pass<'a> {
                 }
                 if self.rules.truncated {
                     self.remove_earlier_truncated(i, &matches);
+                }
+                if self.rules.doubled && !last_round && self.cut_doubled(i, &matches) {
+                    continue;
                 }
                 if self.rules.sentences && !last_round && self.cut_sentences(i, &matches) {
                     continue;
@@ -352,12 +355,57 @@ impl<'a> Pass<'a> {
             );
             new_text.replace_range(bytes, "");
         }
+        edits.reverse();
+        self.replace_text(i, new_text, edits)
+    }
+
+    /// R105: removes the second copy of a passage that is immediately followed by itself
+    /// inside block `i`. Returns whether the block changed.
+    fn cut_doubled(&mut self, i: usize, matches: &[Match]) -> bool {
+        let canon = self.index.canon(i);
+        let Some(m) = matches
+            .iter()
+            .filter(|m| m.source_block == i && m.source.end == m.later.start)
+            .find(|m| self.long(&canon[m.later.clone()]))
+        else {
+            return false;
+        };
+        let text = self.doc.blocks[i].text.clone();
+        let (_, offsets) = canonical_with_offsets(&text);
+        let end_of = |k: usize| {
+            let at = offsets[k] as usize;
+            at + text[at..].chars().next().map_or(0, char::len_utf8)
+        };
+        // From just after the first copy to just after the second: what is left is the
+        // text with the overlap collapsed, punctuation included.
+        let bytes = end_of(m.source.end - 1)..end_of(m.later.end - 1);
+        let mut new_text = text.clone();
+        new_text.replace_range(bytes.clone(), "");
+        let column = text[..bytes.start].chars().count() as u32 + 1;
+        let why = format!(
+            "doubles the passage just before it ({}); similarity 1.00 (canonical)",
+            self.source_ref(i, m.source.start)
+        );
+        let edit = Edit::new(
+            STAGE,
+            &DOUBLED_PASSAGE,
+            Action::Remove,
+            self.doc.blocks[i].lines,
+        )
+        .column(column)
+        .before(&text[bytes])
+        .reason(why);
+        self.replace_text(i, new_text, vec![edit])
+    }
+
+    /// Gives block `i` its new text (after removals named by `edits`) and indexes it again.
+    /// Returns false (and changes nothing) if nothing would be left.
+    fn replace_text(&mut self, i: usize, new_text: String, edits: Vec<Edit>) -> bool {
         let new_text = new_text.trim().to_string();
         if new_text.is_empty() {
             return false;
         }
         self.index.rollback();
-        edits.reverse();
         self.doc.edits.extend(edits);
         let mut scratch = Vec::new();
         canonical_chars(&new_text, &mut scratch);

@@ -70,11 +70,24 @@ pub static REPEATED_RUN: RuleInfo = RuleInfo {
         it. Lines among verse are never removed.",
 };
 
+pub static DOUBLED_PASSAGE: RuleInfo = RuleInfo {
+    code: "R105",
+    name: "doubled-passage",
+    summary: "a passage immediately followed by its own copy inside a paragraph",
+    explanation: "When a page break repeats the last line of one page at the top of the next \
+        and the two halves are joined back into one paragraph, the paragraph holds the same \
+        passage twice, back to back (`…资金压力，释放资金压力，释放改善…`). The second copy (at \
+        least the minimum length) is removed, which gives back exactly the text without the \
+        overlap, wherever the copies start or end; no sentence loses text that is not \
+        repeated.",
+};
+
 static RULES: &[RuleInfo] = &[
     REPEATED_PARAGRAPH,
     TRUNCATED_COPY,
     REPEATED_SENTENCES,
     REPEATED_RUN,
+    DOUBLED_PASSAGE,
 ];
 
 pub static INFO: StageInfo = StageInfo {
@@ -146,6 +159,7 @@ struct RepeatRules {
     truncated: bool,
     sentences: bool,
     run: bool,
+    doubled: bool,
 }
 
 struct RepeatsStage {
@@ -162,6 +176,7 @@ fn build_stage(settings: &Settings) -> Result<Box<dyn Stage>, ConfigError> {
             truncated: settings.rule_enabled(TRUNCATED_COPY.code),
             sentences: settings.rule_enabled(REPEATED_SENTENCES.code),
             run: settings.rule_enabled(REPEATED_RUN.code),
+            doubled: settings.rule_enabled(DOUBLED_PASSAGE.code),
         },
     }))
 }

@@ -261,3 +261,27 @@ fn bad_settings_are_config_errors() {
         Settings::from_toml("[repeats]\nmin-len = 3\n", std::path::Path::new("t.toml")).is_err()
     );
 }
+
+#[test]
+fn a_page_overlap_joined_into_one_paragraph_is_collapsed() {
+    // Page 1 ended mid-sentence; page 2 repeated that line; reflow joined the halves.
+    let full = "业内人士分析，公积金政策调整有助于降低购房者的资金压力，释放改善性住房需求，但政策效果还需结合各地市场供求情况观察。";
+    let cut = "业内人士分析，公积金政策调整有助于降低购房者的资金压力，释放";
+    let doc = clean(&format!("{P1}\n{cut}{full}\n"));
+    assert_eq!(lines(&doc), vec![P1, full]);
+    assert_eq!(doc.edits.len(), 1);
+    assert_eq!(doc.edits[0].code, "R105");
+    // An overlap in the middle of a sentence, with a number at the seam.
+    let a = "The committee said the new hospital wing would cost 2.5 million pounds";
+    let b =
+        "The committee said the new hospital wing would cost 2.5 million pounds and open in May.";
+    let doc = clean(&format!("{a} {b}\n"));
+    assert_eq!(lines(&doc), vec![b]);
+}
+
+#[test]
+fn short_doubled_words_stay() {
+    let text = "谢谢谢谢，大家辛苦了。Very very good news for the town.\n";
+    let doc = clean(text);
+    assert!(doc.edits.is_empty());
+}

@@ -210,7 +210,13 @@ impl<'a> Pass<'a> {
         if strong >= self.settings.containment {
             return Some((anchor.source_block, anchor.source.start, strong));
         }
-        if (anchor.later.len() as f64) < ANCHOR_SHARE * n as f64 {
+        let single = anchor.later.len() as f64 / n.max(1) as f64;
+        if single >= self.settings.containment {
+            return Some((anchor.source_block, anchor.source.start, single));
+        }
+        // Splicing fragments is what a garbled copy of body text does; a line that does not
+        // end a sentence (a headline rewording its lede) must be one contiguous copy.
+        if single < ANCHOR_SHARE || !ends_sentence(&self.doc.blocks[i].text) {
             return None;
         }
         for m in &usable {

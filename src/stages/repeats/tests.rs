@@ -285,3 +285,12 @@ fn short_doubled_words_stay() {
     let doc = clean(text);
     assert!(doc.edits.is_empty());
 }
+
+#[test]
+fn a_headline_that_rewords_its_lede_stays() {
+    // A misplaced headline after its article (the articles stage moves it later).
+    let lede = "本报讯 2月15日下午，区政协主席王某来工业区开展“促发展、保安全”大走访大排查工作，区政协办公室主任等陪同。";
+    let headline = "区政协主席王某来工业区开展大走访大排查工作";
+    let doc = clean(&format!("{lede}\n{P1}\n{headline}\n{P3}\n"));
+    assert_eq!(doc.blocks.len(), 4, "{:?}", doc.edits);
+}

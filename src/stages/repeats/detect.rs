@@ -83,6 +83,10 @@ struct Pass<'a> {
     exact: HashMap<u64, usize, BuildHasherDefault<PassThrough>>,
     /// A removed block → the block it repeats.
     repeat_of: Vec<Option<usize>>,
+    /// Canonical hash → the blocks with that hash (built when a refrain check needs it).
+    occurrences: Option<HashMap<u64, Vec<usize>, BuildHasherDefault<PassThrough>>>,
+    /// Canonical offsets of the block `source_ref` looked at last.
+    offsets_cache: std::cell::RefCell<Option<(usize, Vec<u32>)>>,
     /// Shortest match the index reports.
     min_match: usize,
 }
@@ -115,6 +119,8 @@ impl<'a> Pass<'a> {
             hashes,
             exact: HashMap::default(),
             repeat_of: vec![None; n],
+            occurrences: None,
+            offsets_cache: std::cell::RefCell::new(None),
             min_match: ((shortest as f64 * ANCHOR_SHARE) as usize).max(8),
         }
     }
@@ -176,18 +182,31 @@ impl<'a> Pass<'a> {
 
     /// Whether block `i`, which repeats an earlier paragraph, is a refrain: it stands among
     /// verse lines, or its copies recur at regular intervals.
-    fn is_refrain(&self, i: usize) -> bool {
+    fn is_refrain(&mut self, i: usize) -> bool {
         if !self.settings.keep_refrains {
             return false;
         }
         if refrain::in_verse(&self.verse, i) {
             return true;
         }
-        let at: Vec<usize> = (0..self.hashes.len())
-            .filter(|&k| {
-                self.hashes[k] == self.hashes[i] && self.index.canon(k) == self.index.canon(i)
+        let hashes = &self.hashes;
+        let occurrences = self.occurrences.get_or_insert_with(|| {
+            let mut map: HashMap<u64, Vec<usize>, BuildHasherDefault<PassThrough>> =
+                HashMap::default();
+            for (k, &h) in hashes.iter().enumerate() {
+                map.entry(h).or_default().push(k);
+            }
+            map
+        });
+        let at: Vec<usize> = occurrences
+            .get(&self.hashes[i])
+            .map(|ks| {
+                ks.iter()
+                    .copied()
+                    .filter(|&k| self.index.canon(k) == self.index.canon(i))
+                    .collect()
             })
-            .collect();
+            .unwrap_or_default();
         refrain::is_regular_refrain(&at)
     }
 
@@ -365,43 +384,58 @@ impl<'a> Pass<'a> {
         self.replace_text(i, new_text, edits)
     }
 
-    /// R105: removes the second copy of a passage that is immediately followed by itself
-    /// inside block `i`. Returns whether the block changed.
+    /// R105: removes the second copy of every passage that is immediately followed by
+    /// itself inside block `i`. Returns whether the block changed.
     fn cut_doubled(&mut self, i: usize, matches: &[Match]) -> bool {
         let canon = self.index.canon(i);
-        let Some(m) = matches
+        let mut doubled: Vec<&Match> = matches
             .iter()
             .filter(|m| m.source_block == i && m.source.end == m.later.start)
-            .find(|m| self.long(&canon[m.later.clone()]))
-        else {
+            .filter(|m| self.long(&canon[m.later.clone()]))
+            .collect();
+        if doubled.is_empty() {
             return false;
-        };
+        }
+        // Non-overlapping, in order (each pair's span covers both copies).
+        doubled.sort_by_key(|m| m.source.start);
+        let mut kept: Vec<&Match> = Vec::new();
+        for m in doubled {
+            if kept.last().is_none_or(|k| k.later.end <= m.source.start) {
+                kept.push(m);
+            }
+        }
         let text = self.doc.blocks[i].text.clone();
         let (_, offsets) = canonical_with_offsets(&text);
         let end_of = |k: usize| {
             let at = offsets[k] as usize;
             at + text[at..].chars().next().map_or(0, char::len_utf8)
         };
-        // From just after the first copy to just after the second: what is left is the
-        // text with the overlap collapsed, punctuation included.
-        let bytes = end_of(m.source.end - 1)..end_of(m.later.end - 1);
         let mut new_text = text.clone();
-        new_text.replace_range(bytes.clone(), "");
-        let column = text[..bytes.start].chars().count() as u32 + 1;
-        let why = format!(
-            "doubles the passage just before it ({}); similarity 1.00 (canonical)",
-            self.source_ref(i, m.source.start)
-        );
-        let edit = Edit::new(
-            STAGE,
-            &DOUBLED_PASSAGE,
-            Action::Remove,
-            self.doc.blocks[i].lines,
-        )
-        .column(column)
-        .before(&text[bytes])
-        .reason(why);
-        self.replace_text(i, new_text, vec![edit])
+        let mut edits = Vec::new();
+        for m in kept.iter().rev() {
+            // From just after the first copy to just after the second: what is left is the
+            // text with the overlap collapsed, punctuation included.
+            let bytes = end_of(m.source.end - 1)..end_of(m.later.end - 1);
+            let column = text[..bytes.start].chars().count() as u32 + 1;
+            let why = format!(
+                "doubles the passage just before it ({}); similarity 1.00 (canonical)",
+                self.source_ref(i, m.source.start)
+            );
+            edits.push(
+                Edit::new(
+                    STAGE,
+                    &DOUBLED_PASSAGE,
+                    Action::Remove,
+                    self.doc.blocks[i].lines,
+                )
+                .column(column)
+                .before(&text[bytes.clone()])
+                .reason(why),
+            );
+            new_text.replace_range(bytes, "");
+        }
+        edits.reverse();
+        self.replace_text(i, new_text, edits)
     }
 
     /// Gives block `i` its new text (after removals named by `edits`) and indexes it again.
@@ -412,6 +446,7 @@ impl<'a> Pass<'a> {
             return false;
         }
         self.index.rollback();
+        self.offsets_cache.replace(None);
         self.doc.edits.extend(edits);
         let mut scratch = Vec::new();
         canonical_chars(&new_text, &mut scratch);
@@ -490,8 +525,15 @@ impl<'a> Pass<'a> {
     /// "line 12 col 5": where canonical character `at` of block `block` is in the input.
     fn source_ref(&self, block: usize, at: usize) -> String {
         let b = &self.doc.blocks[block];
-        let (_, offsets) = canonical_with_offsets(&b.text);
-        let byte = offsets.get(at).map_or(0, |&o| o as usize);
+        let mut cache = self.offsets_cache.borrow_mut();
+        // Many edits can point into one long block: its offsets are computed once.
+        if cache.as_ref().is_none_or(|(k, _)| *k != block) {
+            *cache = Some((block, canonical_with_offsets(&b.text).1));
+        }
+        let byte = cache
+            .as_ref()
+            .and_then(|(_, offsets)| offsets.get(at))
+            .map_or(0, |&o| o as usize);
         let column = b.text[..byte].chars().count() + 1;
         format!("line {} col {column}", b.lines.start)
     }

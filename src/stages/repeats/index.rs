@@ -19,6 +19,8 @@ const W: usize = 8;
 /// How many earlier occurrences of a fingerprint are tried (hash chain walk).
 const CHAIN_LIMIT: usize = 8;
 const NONE: u32 = u32::MAX;
+/// How many of the latest matches a seed is checked against before it is extended.
+const RECENT_MATCHES: usize = 8;
 
 /// A passage of the block being searched that repeats earlier text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -169,8 +171,9 @@ impl RepeatIndex {
             tries += 1;
             let ap = a as usize;
             a = self.prev[ap];
-            // The same delta inside a match already found: nothing new.
-            if found.iter().any(|m| {
+            // The same delta inside a match already found: nothing new. Matches are found
+            // in order, so only the last few can hold this position.
+            if found.iter().rev().take(RECENT_MATCHES).any(|m| {
                 let (src_lo, _) = self.range(m.source_block);
                 let delta = (lo + m.later.start) as isize - (src_lo + m.source.start) as isize;
                 delta == b as isize - ap as isize

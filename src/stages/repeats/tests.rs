@@ -294,3 +294,25 @@ fn a_headline_that_rewords_its_lede_stays() {
     let doc = clean(&format!("{lede}\n{P1}\n{headline}\n{P3}\n"));
     assert_eq!(doc.blocks.len(), 4, "{:?}", doc.edits);
 }
+
+#[test]
+fn many_repeated_sentences_in_one_block_are_all_removed() {
+    // Regression: doubled passages were removed one per round, so a long block kept most.
+    let sentences: Vec<String> = (0..12)
+        .map(|k| {
+            format!(
+                "第{k}项工作要求各部门认真落实责任分工，确保各项任务按期完成并及时报送进展情况。"
+            )
+        })
+        .collect();
+    let mut block = String::new();
+    for s in &sentences {
+        block.push_str(s);
+        block.push_str(s);
+    }
+    for s in sentences.iter().rev() {
+        block.push_str(s);
+    }
+    let doc = clean(&format!("{block}\n"));
+    assert_eq!(lines(&doc), vec![sentences.concat()]);
+}

@@ -16,8 +16,10 @@ use std::ops::Range;
 const K: usize = 8;
 /// Winnowing window, in k-grams. Shared runs of `K + W - 1` (15) characters are always found.
 const W: usize = 8;
-/// How many earlier occurrences of a fingerprint are tried (hash chain walk).
-const CHAIN_LIMIT: usize = 8;
+/// How many earlier occurrences of a fingerprint are tried (hash chain walk). Chains are
+/// only long in repetitive text (templated items); an exact copy with more look-alikes
+/// than this between it and its original can be missed below paragraph level.
+const CHAIN_LIMIT: usize = 32;
 const NONE: u32 = u32::MAX;
 /// How many of the latest matches a seed is checked against before it is extended.
 const RECENT_MATCHES: usize = 8;

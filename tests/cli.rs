@@ -477,3 +477,97 @@ fn per_path_overrides_apply_below_the_config_folder() {
     assert!(out.contains("news/p.txt:1:1: E105"), "{out}");
     assert!(!out.contains("raw/p.txt:1:1: E105"), "{out}");
 }
+
+#[test]
+fn check_cache_gives_the_same_findings_and_survives_corruption() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.txt");
+    write(&file, PAGE.as_bytes());
+    let cache = dir.path().join("cache");
+    let run = || {
+        let out = thresh()
+            .arg("check")
+            .arg("--cache-dir")
+            .arg(&cache)
+            .arg(&file)
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (first, _) = run();
+    assert!(cache.join("check-v1.json").is_file());
+    assert!(cache.join(".gitignore").is_file());
+    let (second, _) = run();
+    assert_eq!(first, second);
+    fs::write(cache.join("check-v1.json"), b"garbage").unwrap();
+    let (third, stderr) = run();
+    assert_eq!(first, third);
+    assert!(stderr.contains("unreadable cache"), "{stderr}");
+    // A fixed file is re-checked, not served from the cache.
+    write(&file, "第一段。\n".as_bytes());
+    thresh()
+        .arg("check")
+        .arg("--cache-dir")
+        .arg(&cache)
+        .arg(&file)
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
+#[test]
+fn check_expect_compares_with_gold_and_prints_a_diff() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    write(&input.join("a.txt"), PAGE.as_bytes());
+    write(&input.join("b.txt"), b"same\n");
+    let gold = dir.path().join("gold");
+    thresh()
+        .arg("clean")
+        .arg(&input)
+        .arg("-o")
+        .arg(&gold)
+        .assert()
+        .success();
+    thresh()
+        .arg("check")
+        .arg(&input)
+        .arg("--expect")
+        .arg(&gold)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("2 of 2 document(s) match"));
+    write(&gold.join("b.txt"), b"expected\n");
+    fs::remove_file(gold.join("a.txt")).unwrap();
+    thresh()
+        .arg("check")
+        .arg(&input)
+        .arg("--expect")
+        .arg(&gold)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("a.txt: no gold file"))
+        .stdout(predicate::str::contains("-expected\n+same\n"))
+        .stderr(predicate::str::contains("0 of 2 document(s) match"));
+}
+
+#[test]
+fn samples_folder_holds_five_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    thresh()
+        .args(["clean", "samples", "-o"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let mut names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 5, "{names:?}");
+}

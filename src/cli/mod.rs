@@ -5,6 +5,7 @@ mod check;
 mod clean;
 mod common;
 mod config_cmd;
+mod expect;
 mod rules;
 
 use clap::{Parser, Subcommand};

@@ -5,12 +5,12 @@ mod render;
 
 pub use render::{Format, Renderer};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::document::{Action, Document, Edit, Source};
 
 /// One finding.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// The file, as given.
     pub path: String,

@@ -28,6 +28,7 @@ pub struct Settings {
     pub input: InputSettings,
     pub decode: crate::stages::decode::DecodeSettings,
     pub debris: crate::stages::debris::DebrisSettings,
+    pub repeats: crate::stages::repeats::RepeatsSettings,
 }
 
 /// `[[per-path]]`: rule and stage selection for some paths of the corpus.

@@ -11,6 +11,7 @@ pub static STAGES: &[&StageInfo] = &[
     &stages::normalize::INFO,
     &stages::debris::INFO,
     &stages::reflow::INFO,
+    &stages::repeats::INFO,
     &stages::articles::INFO,
 ];
 

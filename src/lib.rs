@@ -16,6 +16,7 @@
 
 pub mod config;
 pub mod document;
+pub mod dups;
 pub mod error;
 pub mod pipeline;
 pub mod registry;

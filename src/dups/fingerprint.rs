@@ -1,0 +1,141 @@
+//! One pass over a key's shingles computes everything the search needs: the simhash, the
+//! MinHash sketch and the number of distinct shingles.
+
+use std::cell::RefCell;
+
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+use super::key::Key;
+use super::minhash::{SketchBuilder, SKETCH_BINS};
+use super::simhash::SimhashAccumulator;
+
+/// Bits of the bitmap that counts distinct shingles (linear counting: exact enough up to
+/// tens of thousands of shingles, 8 KB per thread, reused).
+const COUNT_BITS: usize = 1 << 16;
+
+/// What is kept of one document: its signatures and its sizes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// 64-bit simhash of the key's shingles.
+    pub simhash: u64,
+    /// One-permutation MinHash sketch of the shingle set.
+    pub sketch: [u32; SKETCH_BINS],
+    /// Distinct shingles (estimated by linear counting; exact for small texts in practice).
+    pub shingles: u32,
+}
+
+/// How shingles are made and weighted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ShingleOptions {
+    /// Tokens per shingle (characters for CJK, words for Latin-script text).
+    pub size: usize,
+    /// Each occurrence of a shingle votes in the simhash (term frequency); otherwise each
+    /// distinct shingle votes once.
+    pub weighted: bool,
+}
+
+thread_local! {
+    static SEEN: RefCell<Vec<u64>> = RefCell::new(vec![0; COUNT_BITS / 64]);
+}
+
+/// Fingerprints a key. Returns `None` for a key without any token.
+pub fn fingerprint(key: &Key, options: ShingleOptions) -> Option<Fingerprint> {
+    let n = options.size.max(1);
+    if key.tokens.is_empty() {
+        return None;
+    }
+    let mut simhash = SimhashAccumulator::default();
+    let mut sketch = SketchBuilder::default();
+    let mut bytes = Vec::with_capacity(4 * n);
+    let distinct_bits = SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        seen.fill(0);
+        // A key shorter than a shingle is one shingle.
+        let windows = key.tokens.windows(n.min(key.tokens.len()));
+        for window in windows {
+            bytes.clear();
+            for t in window {
+                bytes.extend_from_slice(&t.to_le_bytes());
+            }
+            let hash = xxh3_64_with_seed(&bytes, n as u64);
+            let bit = ((hash >> 32) as usize) & (COUNT_BITS - 1);
+            let word = &mut seen[bit / 64];
+            let new = *word & (1 << (bit % 64)) == 0;
+            *word |= 1 << (bit % 64);
+            if new || options.weighted {
+                simhash.add(hash);
+            }
+            sketch.add(hash);
+        }
+        seen.iter().map(|w| w.count_ones() as usize).sum::<usize>()
+    });
+    Some(Fingerprint {
+        simhash: simhash.finish(),
+        sketch: sketch.finish(),
+        shingles: linear_count(distinct_bits),
+    })
+}
+
+/// Distinct items estimated from how many of the bitmap's bits are set.
+fn linear_count(set_bits: usize) -> u32 {
+    let m = COUNT_BITS as f64;
+    let zeros = (COUNT_BITS - set_bits).max(1) as f64;
+    (m * (m / zeros).ln()).round().max(1.0) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dups::minhash::estimate_jaccard;
+    use crate::dups::simhash::hamming;
+
+    const OPTIONS: ShingleOptions = ShingleOptions {
+        size: 3,
+        weighted: true,
+    };
+
+    fn fp(text: &str) -> Fingerprint {
+        fingerprint(&Key::from_text(text), OPTIONS).expect("text has tokens")
+    }
+
+    const STORY: &str = "中新网广州4月21日电，海上丝路与南汉国史料展21日在广州开幕，南汉开国皇帝刘龑相关的墓志拓片、宫殿建筑构件等120余件文物首次集中展出。据主办方介绍，南汉是五代十国时期以广州为都城的地方政权，历时五十余年。展览分为立国岭南、海舶往来、宫苑遗珍三个单元，通过出土文物、古籍文献和数字复原影像，呈现一千多年前广州的城市面貌。";
+
+    #[test]
+    fn counts_distinct_shingles() {
+        let f = fp("一二三四五一二三四五");
+        // 8 windows, 5 distinct: 一二三 二三四 三四五 四五一 五一二.
+        assert_eq!(f.shingles, 5);
+    }
+
+    #[test]
+    fn copy_with_other_punctuation_and_script_is_identical() {
+        let traditional = "中新網廣州4月21日電,海上絲路與南漢國史料展21日在廣州開幕,南漢開國皇帝劉龑相關的墓誌拓片,宮殿建築構件等120餘件文物首次集中展出.據主辦方介紹,南漢是五代十國時期以廣州為都城的地方政權,歷時五十餘年.展覽分為立國嶺南,海舶往來,宮苑遺珍三個單元,通過出土文物,古籍文獻和數字復原影像,呈現一千多年前廣州的城市面貌.";
+        let a = fp(STORY);
+        let b = fp(traditional);
+        assert!(
+            hamming(a.simhash, b.simhash) <= 3,
+            "{}",
+            hamming(a.simhash, b.simhash)
+        );
+        assert!(estimate_jaccard(&a.sketch, &b.sketch) > 0.9);
+    }
+
+    #[test]
+    fn light_edit_is_close_other_story_is_far() {
+        let edited = STORY
+            .replace("120余件", "一百多件")
+            .replace("历时五十余年", "历时五十多年");
+        let other = fp("国家鼓励单位和个人参加地震灾害保险。中国工商银行甘肃省分行积极筹措资金，扶持国有大中型商业企业，推动商业企业的改革、发展，繁荣了市场商品供应。节目播出后，再次获得飞天奖和五个一工程奖。");
+        let a = fp(STORY);
+        let b = fp(&edited);
+        assert!(estimate_jaccard(&a.sketch, &b.sketch) > 0.7);
+        assert!(hamming(a.simhash, b.simhash) < hamming(a.simhash, other.simhash));
+        assert!(estimate_jaccard(&a.sketch, &other.sketch) < 0.1);
+    }
+
+    #[test]
+    fn empty_key_has_no_fingerprint_tiny_key_has_one() {
+        assert!(fingerprint(&Key::from_text("，。！ "), OPTIONS).is_none());
+        assert!(fingerprint(&Key::from_text("好"), OPTIONS).is_some());
+    }
+}

@@ -1,0 +1,150 @@
+//! The canonical key of a text: what two copies of one story still share after another
+//! site re-published it. NFKC, lower case, punctuation and white space dropped, Traditional
+//! folded to Simplified. The key is a sequence of tokens: one per CJK character, one per
+//! word of Latin-script (or other space-separated) text, so shingles are character n-grams
+//! for Chinese and word n-grams for English, and mixed text gets both.
+//!
+//! The text itself is never changed; the key only feeds the signatures.
+
+use icu_normalizer::ComposingNormalizerBorrowed;
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::fold::fold_traditional;
+
+/// Tokens of words carry this bit; CJK character tokens are their (folded) code point,
+/// which is always below it.
+const WORD_TOKEN: u32 = 1 << 31;
+
+/// Characters from here on (CJK radicals, kana, ideographs, Hangul, Yi…) are tokens on
+/// their own; below it, letters and digits form words.
+const FIRST_CJK: u32 = 0x2E80;
+
+/// The canonical key of one document: its tokens, and how many characters they hold.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Key {
+    /// One token per CJK character or word, in text order.
+    pub tokens: Vec<u32>,
+    /// Characters kept (letters, digits, ideographs), for length comparisons.
+    pub chars: usize,
+}
+
+impl Key {
+    /// The key of `paragraphs` (the lines of a cleaned text). Paragraphs whose key is
+    /// shorter than `min_paragraph_chars` (headlines, bylines, dates, left-over page chrome)
+    /// are left out, unless that would leave less than half of the text: then all count.
+    pub fn from_paragraphs<'a>(
+        paragraphs: impl IntoIterator<Item = &'a str>,
+        min_paragraph_chars: usize,
+    ) -> Key {
+        let mut all = Key::default();
+        let mut body = Key::default();
+        let mut scratch = Key::default();
+        for paragraph in paragraphs {
+            scratch.tokens.clear();
+            scratch.chars = 0;
+            scratch.push_text(paragraph);
+            if scratch.chars >= min_paragraph_chars {
+                body.tokens.extend_from_slice(&scratch.tokens);
+                body.chars += scratch.chars;
+            }
+            all.tokens.extend_from_slice(&scratch.tokens);
+            all.chars += scratch.chars;
+        }
+        if body.chars * 2 >= all.chars && !body.tokens.is_empty() {
+            body
+        } else {
+            all
+        }
+    }
+
+    /// The key of a whole text, every line counting.
+    pub fn from_text(text: &str) -> Key {
+        let mut key = Key::default();
+        key.push_text(text);
+        key
+    }
+
+    fn push_text(&mut self, text: &str) {
+        let normalized = ComposingNormalizerBorrowed::new_nfkc().normalize(text);
+        let mut word = String::new();
+        for c in normalized.chars() {
+            if (c as u32) >= FIRST_CJK && c.is_alphanumeric() {
+                self.flush_word(&mut word);
+                self.tokens.push(fold_traditional(c) as u32);
+                self.chars += 1;
+            } else if c.is_alphanumeric() {
+                if c.is_ascii() {
+                    word.push(c.to_ascii_lowercase());
+                } else {
+                    word.extend(c.to_lowercase());
+                }
+                self.chars += 1;
+            } else if c == '\'' || c == '’' {
+                // "don't" is one word, not "don" and "t".
+                continue;
+            } else {
+                self.flush_word(&mut word);
+            }
+        }
+        self.flush_word(&mut word);
+    }
+
+    fn flush_word(&mut self, word: &mut String) {
+        if !word.is_empty() {
+            self.tokens
+                .push(WORD_TOKEN | (xxh3_64(word.as_bytes()) as u32 & !WORD_TOKEN));
+            word.clear();
+        }
+    }
+
+    /// No letter, digit or ideograph at all.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn punctuation_space_and_width_do_not_matter() {
+        let a = Key::from_text("据报道，绍罗什此行为购买债券。Ｈｅｌｌｏ　ＷＯＲＬＤ ２０２４");
+        let b = Key::from_text("据报道,绍罗什 此行为购买债券.hello world 2024");
+        assert_eq!(a, b);
+        assert!(!a.is_empty());
+    }
+
+    #[test]
+    fn traditional_folds_to_simplified() {
+        let t = Key::from_text("南漢國史料展在廣州開幕");
+        let s = Key::from_text("南汉国史料展在广州开幕");
+        assert_eq!(t, s);
+    }
+
+    #[test]
+    fn different_text_gives_different_keys() {
+        assert_ne!(
+            Key::from_text("南汉国史料展"),
+            Key::from_text("南汉国史料馆")
+        );
+        assert_ne!(Key::from_text("the cat sat"), Key::from_text("the cat sit"));
+    }
+
+    #[test]
+    fn latin_words_are_one_token_each_cjk_chars_too() {
+        let k = Key::from_text("Rust 实现 don't stop");
+        assert_eq!(k.tokens.len(), 5);
+        assert_eq!(k.chars, 4 + 2 + 4 + 4);
+    }
+
+    #[test]
+    fn short_paragraphs_are_left_out_when_the_body_is_long() {
+        let body = "第二十五条国家鼓励单位和个人参加地震灾害保险，推动商业企业的改革和发展。";
+        let with_chrome = Key::from_paragraphs(["首页 > 新闻", body, "【打印】【关闭】"], 20);
+        assert_eq!(with_chrome, Key::from_text(body));
+        // A text of short lines only keeps them all.
+        let short = Key::from_paragraphs(["第一行", "第二行"], 20);
+        assert_eq!(short, Key::from_text("第一行第二行"));
+    }
+}

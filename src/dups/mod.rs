@@ -115,3 +115,64 @@ impl DupSettings {
         }
     }
 }
+
+/// The texts of a cleaned document to compare, as `(id, paragraphs)`: the whole document,
+/// or with `articles` each of its articles, with ids `ID#1`, `ID#2`… (a single-article
+/// document keeps its plain id).
+pub fn units(doc: &crate::document::Document, articles: bool) -> Vec<(String, Vec<&str>)> {
+    let all = || doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    if !articles {
+        return vec![(doc.id.clone(), all())];
+    }
+    let parts = doc.articles();
+    if parts.len() <= 1 {
+        return vec![(doc.id.clone(), all())];
+    }
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, blocks)| {
+            (
+                format!("{}#{}", doc.id, i + 1),
+                blocks.iter().map(|b| b.text.as_str()).collect(),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    #[test]
+    fn units_split_articles_only_when_asked() {
+        let mut doc = Document::from_text("page.txt", "");
+        doc.set_text("标题一\n正文一\n标题二\n正文二\n");
+        doc.blocks[2].starts_article = true;
+        let whole = units(&doc, false);
+        assert_eq!(whole.len(), 1);
+        assert_eq!(whole[0].1.len(), 4);
+        let split = units(&doc, true);
+        assert_eq!(split.len(), 2);
+        assert_eq!(split[1].0, "page.txt#2");
+        assert_eq!(split[1].1, vec!["标题二", "正文二"]);
+        doc.blocks[2].starts_article = false;
+        assert_eq!(units(&doc, true)[0].0, "page.txt");
+    }
+
+    #[test]
+    fn default_settings_are_valid_and_bad_ones_are_named() {
+        assert!(DupSettings::default().validate().is_ok());
+        let bad = DupSettings {
+            bands: 100,
+            ..DupSettings::default()
+        };
+        assert!(bad.validate().unwrap_err().contains("bands"));
+        let bad = DupSettings {
+            shingle: 0,
+            ..DupSettings::default()
+        };
+        assert!(bad.validate().unwrap_err().contains("shingle"));
+    }
+}

@@ -18,7 +18,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 use thresh::config::Settings;
 use thresh::document::Document;
-use thresh::dups::index::pairs_within;
+use thresh::dups::index::{pairs_with_plan, BlockPlan};
 use thresh::dups::store::sign;
 use thresh::dups::{render, units, DupSettings, SignatureSet};
 use thresh::pipeline::Pipeline;
@@ -57,11 +57,26 @@ fn signatures(n: usize, ks: &[u32]) -> Result<(), Box<dyn Error>> {
         .collect();
     let mb = (n * 8) as f64 / 1e6;
     for &k in ks {
+        // THRESH_BLOCKS=M tries another block count than the cost model's choice.
+        let mut plan = match std::env::var("THRESH_BLOCKS")
+            .ok()
+            .and_then(|m| m.parse().ok())
+        {
+            Some(m) => BlockPlan::with_blocks(k, m),
+            None => BlockPlan::choose(k, n),
+        };
+        if let Some(small) = std::env::var("THRESH_SMALL")
+            .ok()
+            .and_then(|m| m.parse().ok())
+        {
+            plan.small_group = small;
+        }
         let start = Instant::now();
-        let pairs = pairs_within(&sigs, k, &|_, _| true);
+        let pairs = pairs_with_plan(&sigs, &plan, &|_, _| true);
         let secs = start.elapsed().as_secs_f64();
         println!(
-            "signatures n={n} k={k}: {} pairs in {secs:.3} s ({:.1} MB/s of signatures, {} threads)",
+            "signatures n={n} k={k} blocks={}: {} pairs in {secs:.3} s ({:.1} MB/s of signatures, {} threads)",
+            plan.masks.len(),
             pairs.len(),
             mb / secs,
             rayon::current_num_threads()

@@ -40,24 +40,23 @@ thread_local! {
 
 /// Fingerprints a key. Returns `None` for a key without any token.
 pub fn fingerprint(key: &Key, options: ShingleOptions) -> Option<Fingerprint> {
-    let n = options.size.max(1);
+    let n = options.size.clamp(1, 16);
     if key.tokens.is_empty() {
         return None;
     }
     let mut simhash = SimhashAccumulator::default();
     let mut sketch = SketchBuilder::default();
-    let mut bytes = Vec::with_capacity(4 * n);
+    let mut bytes = [0u8; 4 * 16];
     let distinct_bits = SEEN.with(|seen| {
         let mut seen = seen.borrow_mut();
         seen.fill(0);
         // A key shorter than a shingle is one shingle.
         let windows = key.tokens.windows(n.min(key.tokens.len()));
         for window in windows {
-            bytes.clear();
-            for t in window {
-                bytes.extend_from_slice(&t.to_le_bytes());
+            for (chunk, t) in bytes.chunks_exact_mut(4).zip(window) {
+                chunk.copy_from_slice(&t.to_le_bytes());
             }
-            let hash = xxh3_64_with_seed(&bytes, n as u64);
+            let hash = xxh3_64_with_seed(&bytes[..4 * window.len()], n as u64);
             let bit = ((hash >> 32) as usize) & (COUNT_BITS - 1);
             let word = &mut seen[bit / 64];
             let new = *word & (1 << (bit % 64)) == 0;

@@ -108,7 +108,7 @@ pub fn pairs_with_plan(
     plan: &BlockPlan,
     keep: &(dyn Fn(u32, u32) -> bool + Sync),
 ) -> Vec<HammingPair> {
-    let mut items: Vec<(u64, u32)> = signatures
+    let items: Vec<Item> = signatures
         .iter()
         .enumerate()
         .map(|(i, &s)| (s, i as u32))
@@ -119,19 +119,20 @@ pub fn pairs_with_plan(
         search.compare_all(&items, &[], &mut out);
     } else {
         let m = plan.masks.len();
-        let mut prefix = Vec::with_capacity(plan.agree);
+        let mut buf = Vec::new();
         for first in 0..=(m - plan.agree) {
-            let mask = plan.masks[first];
-            items.sort_unstable_by_key(|&(s, i)| (s & mask, i));
-            prefix.clear();
-            prefix.push(first);
-            let groups = split_runs(&mut items, mask);
-            let found: Vec<Vec<HammingPair>> = groups
+            let mut runs = Vec::new();
+            partition(&items, plan.masks[first], &mut buf, |range| {
+                runs.push(range)
+            });
+            let found: Vec<Vec<HammingPair>> = runs
                 .into_par_iter()
-                .map(|group| {
+                .map(|range| {
+                    let group = &buf[range];
                     let mut local = Vec::new();
-                    let mut prefix = prefix.clone();
-                    search.descend(group, &mut prefix, &mut local);
+                    let mut prefix = vec![first];
+                    let mut scratch = vec![Vec::new(); plan.agree];
+                    search.descend(group, &mut prefix, &mut scratch, &mut local);
                     local
                 })
                 .collect();
@@ -142,19 +143,61 @@ pub fn pairs_with_plan(
     out
 }
 
-/// Splits a slice sorted by `mask` into its runs of ≥ 2 equal blocks.
-fn split_runs(mut items: &mut [(u64, u32)], mask: u64) -> Vec<&mut [(u64, u32)]> {
-    let mut runs = Vec::new();
-    while !items.is_empty() {
-        let value = items[0].0 & mask;
-        let len = items.iter().take_while(|(s, _)| s & mask == value).count();
-        let (run, rest) = items.split_at_mut(len);
-        if len >= 2 {
-            runs.push(run);
+/// A signature and its index.
+type Item = (u64, u32);
+
+/// Copies `group` into `buf` grouped by the bits of `mask` (a block of contiguous bits) and
+/// calls `run` with the range of every group of two or more. Narrow blocks are partitioned
+/// by counting (linear time), wide ones sorted.
+fn partition(
+    group: &[Item],
+    mask: u64,
+    buf: &mut Vec<Item>,
+    mut run: impl FnMut(std::ops::Range<usize>),
+) {
+    let shift = mask.trailing_zeros();
+    let width = mask.count_ones();
+    buf.clear();
+    if width <= 8 {
+        let buckets = 1usize << width;
+        let mut counts = [0u32; 256];
+        for &(s, _) in group {
+            counts[((s & mask) >> shift) as usize] += 1;
         }
-        items = rest;
+        let mut starts = [0u32; 256];
+        let mut total = 0;
+        for b in 0..buckets {
+            starts[b] = total;
+            total += counts[b];
+        }
+        buf.resize(group.len(), (0, 0));
+        let mut next = starts;
+        for &item in group {
+            let b = ((item.0 & mask) >> shift) as usize;
+            buf[next[b] as usize] = item;
+            next[b] += 1;
+        }
+        for b in 0..buckets {
+            if counts[b] >= 2 {
+                run(starts[b] as usize..(starts[b] + counts[b]) as usize);
+            }
+        }
+    } else {
+        buf.extend_from_slice(group);
+        buf.sort_unstable_by_key(|&(s, i)| (s & mask, i));
+        let mut start = 0;
+        while start < buf.len() {
+            let value = buf[start].0 & mask;
+            let len = buf[start..]
+                .iter()
+                .take_while(|(s, _)| s & mask == value)
+                .count();
+            if len >= 2 {
+                run(start..start + len);
+            }
+            start += len;
+        }
     }
-    runs
 }
 
 struct Search<'a> {
@@ -164,26 +207,32 @@ struct Search<'a> {
 
 impl Search<'_> {
     /// `group` agrees on the blocks in `prefix`; finds its pairs whose first agreeing
-    /// blocks are exactly `prefix` and more.
+    /// blocks are exactly `prefix` and more. `scratch` holds one buffer per level below.
     fn descend(
         &self,
-        group: &mut [(u64, u32)],
+        group: &[Item],
         prefix: &mut Vec<usize>,
+        scratch: &mut [Vec<Item>],
         out: &mut Vec<HammingPair>,
     ) {
         if group.len() <= self.plan.small_group || prefix.len() == self.plan.agree {
             self.compare_all(group, prefix, out);
             return;
         }
+        let Some((buf, deeper)) = scratch.split_first_mut() else {
+            self.compare_all(group, prefix, out);
+            return;
+        };
         let m = self.plan.masks.len();
         let last = prefix.last().map_or(0, |&b| b + 1);
         let remaining = self.plan.agree - prefix.len();
+        let mut runs = Vec::new();
         for next in last..=(m - remaining) {
-            let mask = self.plan.masks[next];
-            group.sort_unstable_by_key(|&(s, i)| (s & mask, i));
             prefix.push(next);
-            for run in split_runs(group, mask) {
-                self.descend(run, prefix, out);
+            runs.clear();
+            partition(group, self.plan.masks[next], buf, |range| runs.push(range));
+            for range in runs.iter().cloned() {
+                self.descend(&buf[range], prefix, deeper, out);
             }
             prefix.pop();
         }

@@ -68,7 +68,9 @@ impl Key {
         let normalized = ComposingNormalizerBorrowed::new_nfkc().normalize(text);
         let mut word = String::new();
         for c in normalized.chars() {
-            if (c as u32) >= FIRST_CJK && c.is_alphanumeric() {
+            let cp = c as u32;
+            // Common ideographs skip the general Unicode property lookup.
+            if (0x4E00..=0x9FFF).contains(&cp) || (cp >= FIRST_CJK && c.is_alphanumeric()) {
                 self.flush_word(&mut word);
                 self.tokens.push(fold_traditional(c) as u32);
                 self.chars += 1;

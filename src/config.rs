@@ -22,8 +22,25 @@ pub struct Settings {
     pub ignore: Vec<String>,
     /// Stages (by registry name) that do not run.
     pub skip_stages: Vec<String>,
+    /// Overrides for paths matching globs (relative to the configuration file's folder),
+    /// applied in order on top of the settings above.
+    pub per_path: Vec<PathOverride>,
     pub input: InputSettings,
     pub decode: crate::stages::decode::DecodeSettings,
+}
+
+/// `[[per-path]]`: rule and stage selection for some paths of the corpus.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PathOverride {
+    /// Globs such as `poems/**` or `**/*.md`, relative to the configuration file's folder.
+    pub paths: Vec<String>,
+    /// Replaces `select` for these paths.
+    pub select: Option<Vec<String>>,
+    /// Added to `ignore` for these paths.
+    pub ignore: Vec<String>,
+    /// Added to `skip-stages` for these paths.
+    pub skip_stages: Vec<String>,
 }
 
 /// How JSONL records are read.
@@ -87,8 +104,49 @@ impl Settings {
         Settings::from_toml(&text, path)
     }
 
+    /// One matcher per `per-path` entry (compile once, match many paths).
+    pub fn override_matchers(&self) -> Result<Vec<globset::GlobSet>, String> {
+        self.per_path
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let mut set = globset::GlobSetBuilder::new();
+                for glob in &o.paths {
+                    set.add(
+                        globset::Glob::new(glob)
+                            .map_err(|e| format!("per-path[{i}]: bad glob {glob:?}: {e}"))?,
+                    );
+                }
+                set.build().map_err(|e| format!("per-path[{i}]: {e}"))
+            })
+            .collect()
+    }
+
+    /// These settings with the given `per-path` overrides applied.
+    pub fn with_overrides(&self, indices: &[usize]) -> Settings {
+        let mut out = self.clone();
+        for &i in indices {
+            let o = &self.per_path[i];
+            if let Some(select) = &o.select {
+                out.select = select.clone();
+            }
+            out.ignore.extend(o.ignore.iter().cloned());
+            out.skip_stages.extend(o.skip_stages.iter().cloned());
+        }
+        out
+    }
+
     /// Checks what serde cannot: stage names and rule codes that exist.
     pub fn validate(&self) -> Result<(), String> {
+        self.override_matchers()?;
+        for i in 0..self.per_path.len() {
+            let with = self.with_overrides(&[i]);
+            let mut inner = with.clone();
+            inner.per_path.clear();
+            inner
+                .validate()
+                .map_err(|m| format!("per-path[{i}]: {m}"))?;
+        }
         for stage in &self.skip_stages {
             if crate::registry::stage_info(stage).is_none() {
                 let known: Vec<_> = crate::registry::STAGES.iter().map(|s| s.name).collect();
@@ -112,6 +170,25 @@ impl Settings {
     pub fn to_toml(&self) -> String {
         toml::to_string(self).unwrap_or_default()
     }
+}
+
+/// Which `per-path` entries (by index) apply to `path`; globs are relative to `base`, the
+/// configuration file's folder.
+pub fn overrides_for(matchers: &[globset::GlobSet], base: &Path, path: &Path) -> Vec<usize> {
+    if matchers.is_empty() {
+        return Vec::new();
+    }
+    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let base = std::fs::canonicalize(base).unwrap_or_else(|_| base.to_path_buf());
+    let Ok(relative) = absolute.strip_prefix(&base) else {
+        return Vec::new();
+    };
+    matchers
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.is_match(relative))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// The closest `thresh.toml` in `start` (a file's folder, or the folder itself) or one of
@@ -156,6 +233,30 @@ mod tests {
             Settings::from_toml("[input]\ntext-field = \"body\"\n", Path::new("t.toml")).unwrap();
         assert_eq!(s.input.text_field, "body");
         assert_eq!(s.input.id_field, "id");
+    }
+
+    #[test]
+    fn per_path_overrides_match_globs_relative_to_the_config() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("poems/old")).unwrap();
+        let poem = dir.path().join("poems/old/a.txt");
+        std::fs::write(&poem, "x").unwrap();
+        let s = Settings::from_toml(
+            "ignore = [\"U1\"]\n[[per-path]]\npaths = [\"poems/**\"]\nignore = [\"E105\"]\nskip-stages = [\"normalize\"]\n",
+            Path::new("t.toml"),
+        )
+        .unwrap();
+        let matchers = s.override_matchers().unwrap();
+        assert_eq!(overrides_for(&matchers, dir.path(), &poem), vec![0]);
+        assert!(overrides_for(&matchers, dir.path(), &dir.path().join("news.txt")).is_empty());
+        let applied = s.with_overrides(&[0]);
+        assert!(!applied.rule_enabled("E105") && !applied.rule_enabled("U101"));
+        assert!(!applied.stage_enabled("normalize"));
+        let bad = Settings::from_toml(
+            "[[per-path]]\npaths = [\"a/**\"]\nskip-stages = [\"nope\"]\n",
+            Path::new("t.toml"),
+        );
+        assert!(bad.unwrap_err().to_string().contains("per-path[0]"));
     }
 
     #[test]

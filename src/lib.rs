@@ -14,12 +14,17 @@
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod cache;
 pub mod config;
+pub mod diagnostics;
 pub mod document;
 pub mod dups;
 pub mod error;
+pub mod io;
 pub mod pipeline;
 pub mod registry;
+pub mod report;
 pub mod rules;
+pub mod runner;
 pub mod stage;
 pub mod stages;

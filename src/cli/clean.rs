@@ -1,0 +1,162 @@
+//! `thresh clean`: writes clean documents.
+//!
+//! ```text
+//! thresh clean samples -o cleaned              mirror the tree under cleaned/
+//! thresh clean page.txt --stdout               one document to stdout
+//! thresh clean corpus.jsonl.zst -o out         JSONL in, JSONL (same compression) out
+//! cat shard.jsonl | thresh clean -             JSONL on stdin, JSONL on stdout
+//! thresh clean news --in-place --report r.json rewrite inputs, report every edit
+//! thresh clean page.txt --diff                 show what would change, write nothing
+//! ```
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::Args;
+use indicatif::ProgressBar;
+use similar::TextDiff;
+use thresh::document::Source;
+use thresh::io::inputs::{self, Input};
+use thresh::report::ReportWriter;
+use thresh::runner::{self, Observer, Outcome, OutputMode, RunOptions};
+
+use super::common::{print_problem, progress_bar, PipelineArgs, Pipelines};
+use super::{EXIT_ERROR, EXIT_OK};
+
+#[derive(Args)]
+pub struct CleanArgs {
+    /// Files, folders (walked recursively, .gitignore respected) or `-` for stdin.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Write outputs under this folder, mirroring the input tree.
+    #[arg(short = 'o', long = "out", value_name = "OUT_DIR", conflicts_with_all = ["in_place", "stdout", "diff"])]
+    out_dir: Option<PathBuf>,
+    /// Rewrite the inputs (atomically; only files that change).
+    #[arg(long, conflicts_with_all = ["stdout", "diff"])]
+    in_place: bool,
+    /// Write the cleaned text to standard output.
+    #[arg(long, conflicts_with = "diff")]
+    stdout: bool,
+    /// Print a unified diff of what would change; write nothing.
+    #[arg(long)]
+    diff: bool,
+    /// Write a JSON report of every edit to FILE.
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
+    /// JSONL output: one record per article (id PARENT/INDEX, parent_id, article_index).
+    #[arg(long)]
+    split_articles: bool,
+    #[command(flatten)]
+    pipeline: PipelineArgs,
+}
+
+pub fn run(args: CleanArgs) -> anyhow::Result<i32> {
+    args.pipeline.init_threads()?;
+    let only_stdin = args.paths.iter().all(|p| p.as_os_str() == "-");
+    let output = match (&args.out_dir, args.in_place, args.stdout, args.diff) {
+        (Some(dir), ..) => OutputMode::Dir(dir.clone()),
+        (None, true, ..) => OutputMode::InPlace,
+        (None, false, true, _) => OutputMode::Stdout,
+        (None, false, false, true) => OutputMode::Discard,
+        (None, false, false, false) if only_stdin => OutputMode::Stdout,
+        _ => anyhow::bail!("say where the output goes: -o OUT_DIR, --stdout, --in-place or --diff"),
+    };
+    let pipelines = Pipelines::new(&args.pipeline)?;
+    let exclude = args.out_dir.as_deref();
+    let (inputs, problems) = inputs::collect(&args.paths, exclude);
+    let bar = progress_bar(inputs.len());
+    let mut observer = CleanObserver {
+        bar: bar.clone(),
+        report: match &args.report {
+            Some(path) => Some(
+                ReportWriter::create(path)
+                    .with_context(|| format!("cannot write report {}", path.display()))?,
+            ),
+            None => None,
+        },
+        diff: args.diff,
+        errors: 0,
+        documents: 0,
+    };
+    for problem in &problems {
+        observer.error(
+            &problem.path.display().to_string(),
+            &problem.path.display().to_string(),
+            None,
+            &problem.message,
+        )?;
+    }
+    let options = RunOptions {
+        output,
+        split_articles: args.split_articles,
+        stdin_format: args.pipeline.stdin_format(),
+        keep_original: args.diff,
+    };
+    let stdout = io::stdout();
+    let mut stdout = io::BufWriter::new(stdout.lock());
+    runner::run(&inputs, &options, &pipelines, &mut stdout, &mut observer)?;
+    stdout.flush()?;
+    bar.finish_and_clear();
+    let errors = observer.errors;
+    if let Some(report) = observer.report.take() {
+        report.finish(&[]).context("cannot write report")?;
+    }
+    Ok(if errors > 0 { EXIT_ERROR } else { EXIT_OK })
+}
+
+struct CleanObserver {
+    bar: ProgressBar,
+    report: Option<ReportWriter>,
+    diff: bool,
+    errors: u64,
+    documents: u64,
+}
+
+impl Observer for CleanObserver {
+    fn outcome(&mut self, outcome: Outcome<'_>) -> io::Result<()> {
+        self.documents += 1;
+        if let Some(report) = &mut self.report {
+            report.document(outcome.doc)?;
+        }
+        if self.diff {
+            if let Some(original) = outcome.original {
+                let diff = TextDiff::from_lines(original, outcome.cleaned);
+                let name = &outcome.doc.id;
+                let text = diff.unified_diff().header(name, name).to_string();
+                if !text.is_empty() {
+                    let stdout = io::stdout();
+                    let mut lock = stdout.lock();
+                    self.bar.suspend(|| lock.write_all(text.as_bytes()))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn error(
+        &mut self,
+        location: &str,
+        id: &str,
+        source: Option<&Source>,
+        message: &str,
+    ) -> io::Result<()> {
+        self.errors += 1;
+        print_problem(&self.bar, location, message);
+        if let Some(report) = &mut self.report {
+            report.error(id, &source.cloned(), message)?;
+        }
+        Ok(())
+    }
+
+    fn skipped(&mut self, location: &str, message: &str) -> io::Result<()> {
+        print_problem(&self.bar, location, message);
+        Ok(())
+    }
+
+    fn input_done(&mut self, _input: &Input) {
+        self.bar.inc(1);
+        self.bar
+            .set_message(format!("{} documents", self.documents));
+    }
+}

@@ -1,0 +1,230 @@
+//! Runs a pipeline over the inputs of a `clean` or `check` run: documents in parallel
+//! (rayon), results handed to an [`Observer`] in input order so output is deterministic,
+//! memory bounded by processing text files in chunks and JSONL shards in batches of lines.
+
+mod jsonl;
+use jsonl::run_jsonl;
+use text::{clean_text_file, emit_text_result, run_stdin};
+mod text;
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::document::{Document, Source};
+use crate::io::inputs::{describe_io_error, Input, InputFormat};
+use crate::pipeline::Pipeline;
+
+/// Where cleaned documents go.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OutputMode {
+    /// Mirror the input tree below this folder.
+    Dir(PathBuf),
+    /// Replace each input (only when its content changes).
+    InPlace,
+    /// Write everything to the given stdout writer, in input order.
+    Stdout,
+    /// Write nothing (check mode, `--diff`).
+    Discard,
+}
+
+/// How standard input is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum StdinFormat {
+    /// JSONL when the first non-blank byte is `{`, one text document otherwise.
+    #[default]
+    Auto,
+    Text,
+    Jsonl,
+}
+
+#[derive(Clone, Debug)]
+pub struct RunOptions {
+    pub output: OutputMode,
+    /// JSONL output: one record per article (`id` = `PARENT/INDEX`, plus `parent_id` and
+    /// `article_index` fields).
+    pub split_articles: bool,
+    pub stdin_format: StdinFormat,
+    /// Keep the decoded input text in each [`Outcome`] (for diffs).
+    pub keep_original: bool,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            output: OutputMode::Discard,
+            split_articles: false,
+            stdin_format: StdinFormat::Auto,
+            keep_original: false,
+        }
+    }
+}
+
+/// A cleaned document, as handed to the observer.
+pub struct Outcome<'a> {
+    pub input: &'a Input,
+    pub doc: &'a Document,
+    /// The decoded input text (only with `keep_original`).
+    pub original: Option<&'a str>,
+    /// The cleaned text in the output format.
+    pub cleaned: &'a str,
+}
+
+/// Receives what happens during a run, in input order, on the calling thread.
+pub trait Observer {
+    /// A document was cleaned (and its output written, if there is one).
+    fn outcome(&mut self, outcome: Outcome<'_>) -> io::Result<()>;
+    /// An input or a document in it failed; `location` is `path` or `path:line`.
+    fn error(
+        &mut self,
+        location: &str,
+        id: &str,
+        source: Option<&Source>,
+        message: &str,
+    ) -> io::Result<()>;
+    /// An input found by walking was skipped (a binary file).
+    fn skipped(&mut self, location: &str, message: &str) -> io::Result<()>;
+    /// An input is finished.
+    fn input_done(&mut self, _input: &Input) {}
+}
+
+/// Chooses the pipeline for an input (configuration files are found per input).
+pub trait PipelineFor: Sync {
+    fn pipeline_for(&self, input: &Input) -> Result<Arc<Pipeline>, String>;
+}
+
+impl<F: Fn(&Input) -> Result<Arc<Pipeline>, String> + Sync> PipelineFor for F {
+    fn pipeline_for(&self, input: &Input) -> Result<Arc<Pipeline>, String> {
+        self(input)
+    }
+}
+
+// Bounds on work held in memory at once.
+const TEXT_CHUNK_FILES: usize = 256;
+const TEXT_CHUNK_BYTES: u64 = 64 << 20;
+const JSONL_BATCH_LINES: usize = 4096;
+const JSONL_BATCH_BYTES: usize = 32 << 20;
+
+/// Runs over every input. Per-input problems go to the observer; the returned error is
+/// only for failures that end the run (a closed stdout).
+pub fn run(
+    inputs: &[Input],
+    options: &RunOptions,
+    pipelines: &dyn PipelineFor,
+    stdout: &mut dyn Write,
+    observer: &mut dyn Observer,
+) -> io::Result<()> {
+    let destinations = plan_destinations(inputs, &options.output);
+    let mut i = 0;
+    while i < inputs.len() {
+        let input = &inputs[i];
+        if input.format == InputFormat::Text && !input.is_stdin() {
+            // A chunk of consecutive text files, processed in parallel.
+            let mut end = i;
+            let mut bytes = 0u64;
+            while end < inputs.len()
+                && end - i < TEXT_CHUNK_FILES
+                && bytes < TEXT_CHUNK_BYTES
+                && inputs[end].format == InputFormat::Text
+                && !inputs[end].is_stdin()
+            {
+                bytes += fs::metadata(&inputs[end].path).map_or(0, |m| m.len());
+                end += 1;
+            }
+            let results: Vec<_> = (i..end)
+                .into_par_iter()
+                .map(|k| clean_text_file(&inputs[k], &destinations[k], options, pipelines))
+                .collect();
+            for (k, result) in (i..end).zip(results) {
+                emit_text_result(&inputs[k], result, options, stdout, observer)?;
+                observer.input_done(&inputs[k]);
+            }
+            i = end;
+            continue;
+        }
+        if input.is_stdin() {
+            run_stdin(
+                input,
+                &destinations[i],
+                options,
+                pipelines,
+                stdout,
+                observer,
+            )?;
+        } else {
+            match fs::File::open(&input.path) {
+                Ok(file) => {
+                    let InputFormat::Jsonl(compression) = input.format else {
+                        unreachable!("text files are handled above")
+                    };
+                    match compression.reader(file) {
+                        Ok(reader) => run_jsonl(
+                            input,
+                            reader,
+                            compression,
+                            &destinations[i],
+                            options,
+                            pipelines,
+                            stdout,
+                            observer,
+                        )?,
+                        Err(e) => report_input_error(observer, input, &describe_io_error(&e))?,
+                    }
+                }
+                Err(e) => report_input_error(observer, input, &describe_io_error(&e))?,
+            }
+        }
+        observer.input_done(input);
+        i += 1;
+    }
+    Ok(())
+}
+
+fn report_input_error(observer: &mut dyn Observer, input: &Input, message: &str) -> io::Result<()> {
+    let location = input.path.display().to_string();
+    observer.error(
+        &location,
+        &location,
+        Some(&Source::File {
+            path: input.path.clone(),
+        }),
+        message,
+    )
+}
+
+/// Where each input's output goes (`Err` when two inputs would write the same file).
+fn plan_destinations(
+    inputs: &[Input],
+    output: &OutputMode,
+) -> Vec<Result<Option<PathBuf>, String>> {
+    let mut seen = std::collections::HashMap::new();
+    inputs
+        .iter()
+        .map(|input| match output {
+            OutputMode::Dir(dir) => {
+                let rel = if input.is_stdin() {
+                    PathBuf::from("stdin")
+                } else {
+                    input.relative_path()
+                };
+                let dest = dir.join(rel);
+                match seen.insert(dest.clone(), input.path.clone()) {
+                    Some(earlier) => Err(format!(
+                        "output {} is already written for {}",
+                        dest.display(),
+                        earlier.display()
+                    )),
+                    None => Ok(Some(dest)),
+                }
+            }
+            OutputMode::InPlace if input.is_stdin() => {
+                Err("--in-place cannot rewrite standard input".into())
+            }
+            OutputMode::InPlace => Ok(Some(input.path.clone())),
+            OutputMode::Stdout | OutputMode::Discard => Ok(None),
+        })
+        .collect()
+}

@@ -27,6 +27,8 @@ pub struct Settings {
     pub per_path: Vec<PathOverride>,
     pub input: InputSettings,
     pub decode: crate::stages::decode::DecodeSettings,
+    /// `[dups]`: the near-duplicate search.
+    pub dups: crate::dups::DupSettings,
 }
 
 /// `[[per-path]]`: rule and stage selection for some paths of the corpus.
@@ -139,6 +141,7 @@ impl Settings {
     /// Checks what serde cannot: stage names and rule codes that exist.
     pub fn validate(&self) -> Result<(), String> {
         self.override_matchers()?;
+        self.dups.validate()?;
         for i in 0..self.per_path.len() {
             let with = self.with_overrides(&[i]);
             let mut inner = with.clone();

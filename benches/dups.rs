@@ -100,6 +100,7 @@ fn corpus(args: &[String]) -> Result<(), Box<dyn Error>> {
                 "rows" => settings.rows = value.parse()?,
                 "shingle" => settings.shingle = value.parse()?,
                 "min-paragraph-chars" => settings.min_paragraph_chars = value.parse()?,
+                "per-sentence" => settings.per_sentence = value.parse()?,
                 "weighted" => settings.weighted = value.parse()?,
                 "jaccard" => settings.threshold.jaccard = value.parse()?,
                 "containment" => settings.threshold.containment = value.parse()?,

@@ -32,10 +32,46 @@ pub struct ShingleOptions {
     /// Each occurrence of a shingle votes in the simhash (term frequency); otherwise each
     /// distinct shingle votes once.
     pub weighted: bool,
+    /// Shingles each sentence gives the sketch at most (0: all): the sentences of a story
+    /// count about equally, so one very long shared passage (a list of names, a legal
+    /// notice) cannot make two different stories look alike. A text without sentence
+    /// ends keeps all its shingles.
+    pub per_sentence: usize,
+}
+
+/// Per-thread buffers, reused from document to document.
+struct Scratch {
+    /// Distinct shingles in the sketch (linear counting).
+    sampled: Vec<u64>,
+    /// Distinct shingles seen by the simhash (for unweighted simhash).
+    all: Vec<u64>,
+    /// Shingle hashes of the current sentence.
+    sentence: Vec<u64>,
 }
 
 thread_local! {
-    static SEEN: RefCell<Vec<u64>> = RefCell::new(vec![0; COUNT_BITS / 64]);
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch {
+        sampled: vec![0; COUNT_BITS / 64],
+        all: vec![0; COUNT_BITS / 64],
+        sentence: Vec::new(),
+    });
+}
+
+/// Sets the bitmap bit of `hash`; returns whether it was clear.
+#[inline]
+fn mark(bitmap: &mut [u64], hash: u64) -> bool {
+    let bit = ((hash >> 32) as usize) & (COUNT_BITS - 1);
+    let word = &mut bitmap[bit / 64];
+    let new = *word & (1 << (bit % 64)) == 0;
+    *word |= 1 << (bit % 64);
+    new
+}
+
+/// The order in which a sentence's shingles are kept: a remix of the hash, so that the
+/// choice does not favour any sketch bin or value.
+#[inline]
+fn sample_rank(hash: u64) -> u64 {
+    hash.rotate_left(21).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// Fingerprints a key. Returns `None` for a key without any token.
@@ -47,26 +83,56 @@ pub fn fingerprint(key: &Key, options: ShingleOptions) -> Option<Fingerprint> {
     let mut simhash = SimhashAccumulator::default();
     let mut sketch = SketchBuilder::default();
     let mut bytes = [0u8; 4 * 16];
-    let distinct_bits = SEEN.with(|seen| {
-        let mut seen = seen.borrow_mut();
-        seen.fill(0);
+    let distinct_bits = SCRATCH.with(|scratch| {
+        let mut guard = scratch.borrow_mut();
+        let Scratch {
+            sampled,
+            all,
+            sentence,
+        } = &mut *guard;
+        sampled.fill(0);
+        if !options.weighted {
+            all.fill(0);
+        }
+        sentence.clear();
+        // A text without any sentence end is sampled as a whole.
+        let sentenced = !key.sentence_starts.is_empty();
+        let mut flush = |sentence: &mut Vec<u64>, sampled: &mut Vec<u64>| {
+            let cap = options.per_sentence;
+            if cap > 0 && sentenced && sentence.len() > cap {
+                sentence.select_nth_unstable_by_key(cap - 1, |&h| sample_rank(h));
+                sentence.truncate(cap);
+            }
+            for &h in sentence.iter() {
+                sketch.add(h);
+                mark(sampled, h);
+            }
+            sentence.clear();
+        };
+        let mut starts = key.sentence_starts.iter().copied().peekable();
         // A key shorter than a shingle is one shingle.
         let windows = key.tokens.windows(n.min(key.tokens.len()));
-        for window in windows {
+        for (i, window) in windows.enumerate() {
+            if starts.peek().is_some_and(|&s| s as usize <= i) {
+                while starts.peek().is_some_and(|&s| s as usize <= i) {
+                    starts.next();
+                }
+                flush(sentence, sampled);
+            }
             for (chunk, t) in bytes.chunks_exact_mut(4).zip(window) {
                 chunk.copy_from_slice(&t.to_le_bytes());
             }
             let hash = xxh3_64_with_seed(&bytes[..4 * window.len()], n as u64);
-            let bit = ((hash >> 32) as usize) & (COUNT_BITS - 1);
-            let word = &mut seen[bit / 64];
-            let new = *word & (1 << (bit % 64)) == 0;
-            *word |= 1 << (bit % 64);
-            if new || options.weighted {
+            if options.weighted || mark(all, hash) {
                 simhash.add(hash);
             }
-            sketch.add(hash);
+            sentence.push(hash);
         }
-        seen.iter().map(|w| w.count_ones() as usize).sum::<usize>()
+        flush(sentence, sampled);
+        sampled
+            .iter()
+            .map(|w| w.count_ones() as usize)
+            .sum::<usize>()
     });
     Some(Fingerprint {
         simhash: simhash.finish(),
@@ -91,6 +157,7 @@ mod tests {
     const OPTIONS: ShingleOptions = ShingleOptions {
         size: 3,
         weighted: true,
+        per_sentence: 0,
     };
 
     fn fp(text: &str) -> Fingerprint {

@@ -26,6 +26,10 @@ pub struct Key {
     pub tokens: Vec<u32>,
     /// Characters kept (letters, digits, ideographs), for length comparisons.
     pub chars: usize,
+    /// Token indexes where a new sentence starts (after 。！？.!?; in the text), ascending.
+    pub sentence_starts: Vec<u32>,
+    /// The text so far ends with a sentence end: the next token starts a sentence.
+    ends_sentence: bool,
 }
 
 impl Key {
@@ -41,14 +45,14 @@ impl Key {
         let mut scratch = Key::default();
         for paragraph in paragraphs {
             scratch.tokens.clear();
+            scratch.sentence_starts.clear();
+            scratch.ends_sentence = false;
             scratch.chars = 0;
             scratch.push_text(paragraph);
             if scratch.chars >= min_paragraph_chars {
-                body.tokens.extend_from_slice(&scratch.tokens);
-                body.chars += scratch.chars;
+                body.append(&scratch);
             }
-            all.tokens.extend_from_slice(&scratch.tokens);
-            all.chars += scratch.chars;
+            all.append(&scratch);
         }
         if body.chars * 2 >= all.chars && !body.tokens.is_empty() {
             body
@@ -64,11 +68,45 @@ impl Key {
         key
     }
 
+    fn append(&mut self, other: &Key) {
+        let offset = self.tokens.len() as u32;
+        if self.ends_sentence && offset > 0 && !other.tokens.is_empty() {
+            self.sentence_starts.push(offset);
+        }
+        if !other.tokens.is_empty() {
+            self.ends_sentence = other.ends_sentence;
+        }
+        self.sentence_starts
+            .extend(other.sentence_starts.iter().map(|&s| s + offset));
+        self.tokens.extend_from_slice(&other.tokens);
+        self.chars += other.chars;
+    }
+
     fn push_text(&mut self, text: &str) {
         let normalized = ComposingNormalizerBorrowed::new_nfkc().normalize(text);
         let mut word = String::new();
+        // A '.' ends a sentence unless it sits between digits (3.5).
+        let mut after_dot_after_digit = false;
+        let mut sentence_ended = false;
+        let mut prev = ' ';
         for c in normalized.chars() {
             let cp = c as u32;
+            if prev == '.' && !(after_dot_after_digit && c.is_ascii_digit()) {
+                sentence_ended = true;
+            }
+            if sentence_ended && c.is_alphanumeric() {
+                self.flush_word(&mut word);
+                let start = self.tokens.len() as u32;
+                if start > 0 && self.sentence_starts.last() != Some(&start) {
+                    self.sentence_starts.push(start);
+                }
+                sentence_ended = false;
+            }
+            if matches!(c, '。' | '!' | '?' | ';' | '…') {
+                sentence_ended = true;
+            }
+            after_dot_after_digit = c == '.' && prev.is_ascii_digit();
+            prev = c;
             // Common ideographs skip the general Unicode property lookup.
             if (0x4E00..=0x9FFF).contains(&cp) || (cp >= FIRST_CJK && c.is_alphanumeric()) {
                 self.flush_word(&mut word);
@@ -89,6 +127,7 @@ impl Key {
             }
         }
         self.flush_word(&mut word);
+        self.ends_sentence = sentence_ended || prev == '.';
     }
 
     fn flush_word(&mut self, word: &mut String) {
@@ -138,6 +177,20 @@ mod tests {
         let k = Key::from_text("Rust 实现 don't stop");
         assert_eq!(k.tokens.len(), 5);
         assert_eq!(k.chars, 4 + 2 + 4 + 4);
+    }
+
+    #[test]
+    fn sentences_end_at_full_stops_but_not_at_decimal_points() {
+        let k = Key::from_text("增长3.5个百分点。第二句！Third one. Fourth");
+        // 增长 3 . 5 个百分点 | 第二句 | third one | fourth
+        let starts: Vec<u32> = k.sentence_starts.clone();
+        assert_eq!(starts, vec![8, 11, 13]);
+        // Line ends are not sentence ends (hard-wrapped text), full stops before them are.
+        let joined = Key::from_paragraphs(["第一句。第二句", "第三句。", "第四句"], 0);
+        assert_eq!(joined.sentence_starts, vec![3, 9]);
+        assert!(Key::from_text("没有句号的一段话")
+            .sentence_starts
+            .is_empty());
     }
 
     #[test]

@@ -57,6 +57,9 @@ pub struct DupSettings {
     /// rest is at least half the text (headlines, bylines, dates and page chrome differ
     /// between the sites that copy a story).
     pub min_paragraph_chars: usize,
+    /// Shingles each sentence contributes to the sketch at most (0: all of them), so that
+    /// a long passage shared by different stories does not outweigh their other sentences.
+    pub per_sentence: usize,
     /// Simhash pairs at most this many bits apart are candidates.
     pub hamming: u32,
     /// LSH bands over the sketch, and sketch bins per band.
@@ -72,6 +75,7 @@ impl Default for DupSettings {
             shingle: 3,
             weighted: true,
             min_paragraph_chars: 40,
+            per_sentence: 24,
             hamming: 8,
             bands: 64,
             rows: 4,
@@ -112,6 +116,7 @@ impl DupSettings {
         ShingleOptions {
             size: self.shingle,
             weighted: self.weighted,
+            per_sentence: self.per_sentence,
         }
     }
 }

@@ -13,6 +13,7 @@ pub fn parameters(settings: &DupSettings, report: &DupReport) -> Value {
         "shingle": settings.shingle,
         "weighted": settings.weighted,
         "min_paragraph_chars": settings.min_paragraph_chars,
+        "per_sentence": settings.per_sentence,
         "hamming": settings.hamming,
         "bands": settings.bands,
         "rows": settings.rows,

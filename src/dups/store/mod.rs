@@ -13,7 +13,7 @@
 //! | 4, 4 | format version, header length (64) |
 //! | 8 | document count `n` |
 //! | 4 × 4 | shingle size, weighted (0/1), min paragraph chars, sketch bins |
-//! | 4, 4 | key version, reserved |
+//! | 4, 4 | key version, shingles per sentence |
 //! | 8 | length of the id bytes |
 //! | 8 | xxh3 checksum of everything after the header |
 //! | 8n | simhashes |
@@ -75,6 +75,7 @@ struct Params {
     shingle: u32,
     weighted: bool,
     min_paragraph_chars: u32,
+    per_sentence: u32,
 }
 
 impl Params {
@@ -83,6 +84,7 @@ impl Params {
             shingle: settings.shingle as u32,
             weighted: settings.weighted,
             min_paragraph_chars: settings.min_paragraph_chars as u32,
+            per_sentence: settings.per_sentence as u32,
         }
     }
 }
@@ -203,6 +205,7 @@ impl SignatureSet {
             shingle: self.params.shingle as usize,
             weighted: self.params.weighted,
             min_paragraph_chars: self.params.min_paragraph_chars as usize,
+            per_sentence: self.params.per_sentence as usize,
             ..DupSettings::default()
         }
     }
@@ -305,7 +308,7 @@ impl SignatureSet {
             self.params.min_paragraph_chars,
             SKETCH_BINS as u32,
             KEY_VERSION,
-            0,
+            self.params.per_sentence,
         ] {
             out.extend_from_slice(&v.to_le_bytes());
         }

@@ -75,7 +75,7 @@ pub(super) fn parse(bytes: &[u8], path: &Path) -> Result<SignatureSet, IndexErro
         return Err(corrupt(format!("header length {header_len}")));
     }
     let n = c.u64();
-    let (shingle, weighted, min_paragraph_chars, bins, key_version, _reserved) =
+    let (shingle, weighted, min_paragraph_chars, bins, key_version, per_sentence) =
         (c.u32(), c.u32(), c.u32(), c.u32(), c.u32(), c.u32());
     let id_bytes = c.u64();
     let checksum = c.u64();
@@ -140,6 +140,7 @@ pub(super) fn parse(bytes: &[u8], path: &Path) -> Result<SignatureSet, IndexErro
             shingle,
             weighted: weighted == 1,
             min_paragraph_chars,
+            per_sentence,
         },
         ids,
         text_chars,

@@ -108,7 +108,12 @@ impl Key {
             after_dot_after_digit = c == '.' && prev.is_ascii_digit();
             prev = c;
             // Common ideographs skip the general Unicode property lookup.
-            if (0x4E00..=0x9FFF).contains(&cp) || (cp >= FIRST_CJK && c.is_alphanumeric()) {
+            // CJK punctuation (、《》「」…) is frequent and never a token.
+            let cjk_punctuation =
+                (0x3000..=0x3004).contains(&cp) || (0x3008..=0x301F).contains(&cp);
+            if (0x4E00..=0x9FFF).contains(&cp)
+                || (cp >= FIRST_CJK && !cjk_punctuation && c.is_alphanumeric())
+            {
                 self.flush_word(&mut word);
                 self.tokens.push(fold_traditional(c) as u32);
                 self.chars += 1;

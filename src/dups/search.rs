@@ -204,6 +204,19 @@ mod tests {
     }
 
     #[test]
+    fn dups_independent_of_thread_count() {
+        let docs = corpus();
+        let run = |threads| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("pool")
+                .install(|| report(&docs))
+        };
+        assert_eq!(run(1), run(3));
+    }
+
+    #[test]
     fn new_documents_are_checked_against_a_loaded_index() {
         let settings = DupSettings::default();
         let docs = corpus();

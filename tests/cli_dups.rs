@@ -154,3 +154,42 @@ fn bad_threshold_is_refused() {
         .code(2)
         .stderr(predicate::str::contains("jaccard"));
 }
+
+#[test]
+fn clean_drop_near_dups_writes_one_copy_and_reports_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    corpus(&input);
+    let out = dir.path().join("out");
+    thresh()
+        .current_dir(dir.path())
+        .args([
+            "clean",
+            "in",
+            "-o",
+            "out",
+            "--drop-near-dups",
+            "--report",
+            "r.json",
+        ])
+        .assert()
+        .success();
+    // a.txt and b.txt are one story: only one of them is written; c.txt is kept.
+    let written: Vec<bool> = ["a.txt", "b.txt"]
+        .iter()
+        .map(|f| out.join(f).exists())
+        .collect();
+    assert_eq!(written.iter().filter(|w| **w).count(), 1, "{written:?}");
+    assert!(out.join("c.txt").exists());
+    let report: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.path().join("r.json")).unwrap()).unwrap();
+    let dropped = report["near_duplicates_dropped"].as_array().unwrap();
+    assert_eq!(dropped.len(), 1, "{report}");
+    thresh()
+        .args(["clean", "-", "--drop-near-dups", "--stdout"])
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("standard input"));
+}

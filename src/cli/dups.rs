@@ -20,7 +20,7 @@ use clap::{Args, ValueEnum};
 use indicatif::ProgressBar;
 use thresh::document::Source;
 use thresh::dups::{render, units, DupSettings, SignatureSet};
-use thresh::io::inputs::{self, Input};
+use thresh::io::inputs::{self, Input, InputProblem};
 use thresh::runner::{self, Observer, Outcome, OutputMode, RunOptions};
 
 use super::common::{print_problem, progress_bar, PipelineArgs, Pipelines};
@@ -104,29 +104,15 @@ pub fn run(args: DupsArgs) -> anyhow::Result<i32> {
     }
 
     let (inputs, problems) = inputs::collect(&args.paths, None);
-    let bar = progress_bar(inputs.len());
-    let mut observer = DupsObserver {
-        bar: bar.clone(),
-        articles: args.articles,
-        batch: Vec::new(),
-        batch_bytes: 0,
+    let (set, errors) = sign_inputs(
+        &inputs,
+        &problems,
+        &pipelines,
+        &args.pipeline,
+        args.articles,
         set,
-        errors: 0,
-    };
-    for problem in &problems {
-        observer.errors += 1;
-        print_problem(&bar, &problem.path.display().to_string(), &problem.message);
-    }
-    let options = RunOptions {
-        output: OutputMode::Discard,
-        stdin_format: args.pipeline.stdin_format(),
-        ..RunOptions::default()
-    };
-    let mut sink = io::sink();
-    runner::run(&inputs, &options, &pipelines, &mut sink, &mut observer)?;
-    observer.sign_batch();
-    bar.finish_and_clear();
-    let DupsObserver { set, errors, .. } = observer;
+        false,
+    )?;
 
     let report = set.find_duplicates(&settings);
     if let Some(path) = &args.save_index {
@@ -144,10 +130,50 @@ pub fn run(args: DupsArgs) -> anyhow::Result<i32> {
     Ok(if errors > 0 { EXIT_ERROR } else { EXIT_OK })
 }
 
+/// Cleans every input and adds the signatures of its documents (or articles) to `set`.
+/// Per-input problems are printed unless `quiet`; returns the set and how many there were.
+pub(super) fn sign_inputs(
+    inputs: &[Input],
+    problems: &[InputProblem],
+    pipelines: &Pipelines,
+    pipeline_args: &PipelineArgs,
+    articles: bool,
+    set: SignatureSet,
+    quiet: bool,
+) -> anyhow::Result<(SignatureSet, u64)> {
+    let bar = progress_bar(inputs.len());
+    let mut observer = DupsObserver {
+        quiet,
+        bar: bar.clone(),
+        articles,
+        batch: Vec::new(),
+        batch_bytes: 0,
+        set,
+        errors: 0,
+    };
+    for problem in problems {
+        observer.errors += 1;
+        print_problem(&bar, &problem.path.display().to_string(), &problem.message);
+    }
+    let options = RunOptions {
+        output: OutputMode::Discard,
+        stdin_format: pipeline_args.stdin_format(),
+        ..RunOptions::default()
+    };
+    let mut sink = io::sink();
+    runner::run(inputs, &options, pipelines, &mut sink, &mut observer)?;
+    observer.sign_batch();
+    bar.finish_and_clear();
+    Ok((observer.set, observer.errors))
+}
+
 /// Texts waiting to be signed are held up to this many bytes, then signed in parallel.
 const BATCH_BYTES: usize = 32 << 20;
 
 struct DupsObserver {
+    /// Count problems without printing them (a first pass whose problems the second
+    /// pass reports).
+    quiet: bool,
     bar: ProgressBar,
     articles: bool,
     /// `(id, cleaned text)` of documents (or articles) not signed yet.
@@ -186,12 +212,16 @@ impl Observer for DupsObserver {
         message: &str,
     ) -> io::Result<()> {
         self.errors += 1;
-        print_problem(&self.bar, location, message);
+        if !self.quiet {
+            print_problem(&self.bar, location, message);
+        }
         Ok(())
     }
 
     fn skipped(&mut self, location: &str, message: &str) -> io::Result<()> {
-        print_problem(&self.bar, location, message);
+        if !self.quiet {
+            print_problem(&self.bar, location, message);
+        }
         Ok(())
     }
 

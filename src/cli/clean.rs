@@ -20,9 +20,10 @@ use indicatif::ProgressBar;
 use similar::TextDiff;
 use thresh::document::Source;
 use thresh::dups::SignatureSet;
-use thresh::io::inputs::{self, Input};
+use thresh::io::inputs::{self, Input, InputFormat};
 use thresh::report::ReportWriter;
 use thresh::runner::{self, Observer, Outcome, OutputMode, RunOptions};
+use thresh::stages::debris::LearnedBoilerplate;
 
 use super::common::{print_problem, progress_bar, PipelineArgs, Pipelines};
 use super::{EXIT_ERROR, EXIT_OK};
@@ -54,6 +55,9 @@ pub struct CleanArgs {
     /// the report lists the others. Reads the inputs twice.
     #[arg(long, conflicts_with_all = ["in_place", "diff"])]
     drop_near_dups: bool,
+    /// Do not learn boilerplate (lines recurring across many documents) in a first pass.
+    #[arg(long)]
+    no_learn: bool,
     #[command(flatten)]
     pipeline: PipelineArgs,
 }
@@ -69,9 +73,9 @@ pub fn run(args: CleanArgs) -> anyhow::Result<i32> {
         (None, false, false, false) if only_stdin => OutputMode::Stdout,
         _ => anyhow::bail!("say where the output goes: -o OUT_DIR, --stdout, --in-place or --diff"),
     };
-    let pipelines = Pipelines::new(&args.pipeline)?;
     let exclude = args.out_dir.as_deref();
     let (inputs, problems) = inputs::collect(&args.paths, exclude);
+    let (pipelines, learned) = learn_then_build(&args, &inputs)?;
     let bar = progress_bar(inputs.len());
     let mut observer = CleanObserver {
         bar: bar.clone(),
@@ -115,18 +119,56 @@ pub fn run(args: CleanArgs) -> anyhow::Result<i32> {
     bar.finish_and_clear();
     let errors = observer.errors;
     if let Some(report) = observer.report.take() {
-        let extra = if args.drop_near_dups {
+        let mut extra = Vec::new();
+        if let Some(learned) = &learned {
+            extra.push(("learned_boilerplate", serde_json::to_value(&**learned)?));
+        }
+        if args.drop_near_dups {
             let list: Vec<_> = dropped
                 .iter()
                 .map(|(id, rep)| serde_json::json!({"id": id, "representative": rep}))
                 .collect();
-            vec![("near_duplicates_dropped", serde_json::Value::Array(list))]
-        } else {
-            Vec::new()
-        };
+            extra.push(("near_duplicates_dropped", serde_json::Value::Array(list)));
+        }
         report.finish(&extra).context("cannot write report")?;
     }
     Ok(if errors > 0 { EXIT_ERROR } else { EXIT_OK })
+}
+
+/// Learns boilerplate from the corpus in a first pass (unless `--no-learn`, or the run has
+/// too few documents for a line to recur in three of them), then builds the pipelines that
+/// remove it.
+fn learn_then_build(
+    args: &CleanArgs,
+    inputs: &[Input],
+) -> anyhow::Result<(Pipelines, Option<Arc<LearnedBoilerplate>>)> {
+    let readable = inputs.iter().filter(|i| !i.is_stdin());
+    let may_recur =
+        readable.clone().count() >= 3 || readable.clone().any(|i| i.format != InputFormat::Text);
+    let debris_runs = !args
+        .pipeline
+        .ignore
+        .iter()
+        .any(|c| "D901".starts_with(c.as_str()));
+    if args.no_learn || !may_recur || !debris_runs {
+        return Ok((Pipelines::new(&args.pipeline)?, None));
+    }
+    let first = Pipelines::up_to_normalize(&args.pipeline)?;
+    let learn_settings = inputs
+        .iter()
+        .find(|i| !i.is_stdin())
+        .and_then(|i| {
+            first
+                .settings(first.config_path_for(&i.path).as_deref())
+                .ok()
+        })
+        .map(|s| s.debris.learn)
+        .unwrap_or_default();
+    let learned = Arc::new(runner::learn_boilerplate(inputs, &first, learn_settings)?);
+    Ok((
+        Pipelines::with_learned(&args.pipeline, learned.clone())?,
+        Some(learned),
+    ))
 }
 
 /// The documents `--drop-near-dups` leaves out, each with the representative kept in its

@@ -12,6 +12,7 @@ use thresh::config::{self, Settings};
 use thresh::io::inputs::Input;
 use thresh::pipeline::Pipeline;
 use thresh::runner::{PipelineFor, StdinFormat};
+use thresh::stages::debris::LearnedBoilerplate;
 
 /// Options that shape the pipeline; they override `thresh.toml`.
 #[derive(Args, Clone, Debug, Default)]
@@ -113,6 +114,10 @@ struct Loaded {
 /// above the input, or the defaults; its `per-path` overrides for the input; CLI flags on top.
 pub struct Pipelines {
     args: PipelineArgs,
+    /// Only the stages up to normalize (the first, learning pass of `clean`).
+    prefix_only: bool,
+    /// Boilerplate learned by the first pass, handed to the debris stage.
+    learned: Option<Arc<LearnedBoilerplate>>,
     /// By configuration file (None: defaults).
     loaded: Mutex<HashMap<ConfigKey, LoadedConfig>>,
     /// By configuration file and the `per-path` overrides that apply.
@@ -122,8 +127,31 @@ pub struct Pipelines {
 impl Pipelines {
     /// Fails at once when `--config` names a bad file: nothing could run.
     pub fn new(args: &PipelineArgs) -> anyhow::Result<Pipelines> {
+        Pipelines::build_set(args, false, None)
+    }
+
+    /// Pipelines that stop after normalize, for the learning pass.
+    pub fn up_to_normalize(args: &PipelineArgs) -> anyhow::Result<Pipelines> {
+        Pipelines::build_set(args, true, None)
+    }
+
+    /// Pipelines whose debris stage removes `learned` boilerplate.
+    pub fn with_learned(
+        args: &PipelineArgs,
+        learned: Arc<LearnedBoilerplate>,
+    ) -> anyhow::Result<Pipelines> {
+        Pipelines::build_set(args, false, Some(learned))
+    }
+
+    fn build_set(
+        args: &PipelineArgs,
+        prefix_only: bool,
+        learned: Option<Arc<LearnedBoilerplate>>,
+    ) -> anyhow::Result<Pipelines> {
         let pipelines = Pipelines {
             args: args.clone(),
+            prefix_only,
+            learned,
             loaded: Mutex::new(HashMap::new()),
             built: Mutex::new(HashMap::new()),
         };
@@ -161,6 +189,15 @@ impl Pipelines {
                     None => Settings::default(),
                 };
                 self.args.apply(&mut settings);
+                if self.prefix_only {
+                    let after_normalize = thresh::registry::STAGES
+                        .iter()
+                        .skip_while(|s| s.name != "normalize")
+                        .skip(1)
+                        .map(|s| s.name.to_string());
+                    settings.skip_stages.extend(after_normalize);
+                }
+                settings.debris.learned = self.learned.clone();
                 let located = |m: String| match config_path {
                     Some(path) => format!("{}: {m}", path.display()),
                     None => m,

@@ -3,7 +3,9 @@
 //! memory bounded by processing text files in chunks and JSONL shards in batches of lines.
 
 mod jsonl;
+mod learn;
 use jsonl::run_jsonl;
+pub use learn::learn_boilerplate;
 use text::{clean_text_file, emit_text_result, run_stdin};
 mod text;
 

@@ -148,7 +148,10 @@ impl<'a> Pass<'a> {
             }
             let matches = self.index.search(i, self.min_match);
             let verse = self.settings.keep_refrains && refrain::in_verse(&self.verse, i);
-            if !matches.is_empty() && !verse {
+            // Table rows share long cells with their neighbours by design: only an exact
+            // repeat of a whole row goes.
+            let table_row = is_table_row(&self.doc.blocks[i].text);
+            if !matches.is_empty() && !verse && !table_row {
                 if long && self.rules.truncated {
                     if let Some((source, at, similarity)) = self.containment(i, &matches) {
                         self.index.rollback();
@@ -537,6 +540,11 @@ impl<'a> Pass<'a> {
         let column = b.text[..byte].chars().count() + 1;
         format!("line {} col {column}", b.lines.start)
     }
+}
+
+/// Whether a block is a table row: cells separated by tabs or by two or more `|`.
+fn is_table_row(text: &str) -> bool {
+    text.contains('\t') || text.matches(['|', '｜']).count() >= 2
 }
 
 fn fragment_len(c: char) -> usize {

@@ -316,3 +316,16 @@ fn many_repeated_sentences_in_one_block_are_all_removed() {
     let doc = clean(&format!("{block}\n"));
     assert_eq!(lines(&doc), vec![sentences.concat()]);
 }
+
+#[test]
+fn table_rows_with_the_same_long_cells_stay() {
+    let cell = "需携带身份证复印件、营业执照副本复印件及法定代表人授权委托书。";
+    let text = format!(
+        "城区\t材料\t电话\n上城区\t{cell}\t0571-87011234\n下城区\t{cell}\t0571-88302211\n| 西湖区 | {cell} | 0571-87902345 |\n"
+    );
+    let doc = clean(&text);
+    assert_eq!(doc.blocks.len(), 4, "{:?}", doc.edits);
+    // A row pasted twice is still a repeat.
+    let row = format!("上城区\t{cell}\t0571-87011234");
+    assert_eq!(clean(&format!("{row}\n{row}\n")).blocks.len(), 1);
+}

@@ -182,9 +182,12 @@ impl RepeatIndex {
             tries += 1;
             let ap = a as usize;
             a = self.prev[ap];
+            // A rewritten block's text is stored after the blocks that follow it, so only
+            // positions inside `[lo, hi)` are this block; other blocks can be anywhere.
+            let same_block = (lo..hi).contains(&ap);
             // A copy earlier in the same block closer than `min_len` overlaps any match of
             // that length: nothing to find (this is periodic text).
-            if ap >= lo && b - ap < min_len {
+            if same_block && (ap >= b || b - ap < min_len) {
                 continue;
             }
             // The same delta inside a match already found: nothing new. Matches are found
@@ -197,10 +200,10 @@ impl RepeatIndex {
             }) {
                 return;
             }
-            if ap + K > b || chars[ap..ap + K] != chars[b..b + K] {
+            if chars[ap..ap + K] != chars[b..b + K] {
                 continue;
             }
-            let (a_lo, a_hi, a_block) = if ap >= lo {
+            let (a_lo, a_hi, a_block) = if same_block {
                 (lo, hi, block)
             } else {
                 self.segment_of(ap)
@@ -220,7 +223,9 @@ impl RepeatIndex {
             }
             // Periodic text matches itself shifted: the earlier copy must end where the
             // later one starts at the latest.
-            len = len.min(b0 - a0);
+            if same_block {
+                len = len.min(b0 - a0);
+            }
             if best.is_none_or(|(_, _, l, _, _)| len > l) {
                 best = Some((a0, b0, len, a_block, a_lo));
             }

@@ -329,3 +329,16 @@ fn table_rows_with_the_same_long_cells_stay() {
     let row = format!("上城区\t{cell}\t0571-87011234");
     assert_eq!(clean(&format!("{row}\n{row}\n")).blocks.len(), 1);
 }
+
+#[test]
+fn a_block_after_a_rewritten_block_still_finds_its_text() {
+    // Regression: a block whose sentences were cut is stored again after the later blocks;
+    // the later blocks must still find (and never trip over) its new text.
+    let s = "该项目总投资2.5亿元，预计将于明年年底前全面建成并投入使用。";
+    let first = format!("{P1}{s}{s}");
+    let doc = clean(&format!("{first}\n{P2}\n{P3}{P1}\n"));
+    assert_eq!(
+        lines(&doc),
+        vec![format!("{P1}{s}"), P2.to_string(), P3.to_string()]
+    );
+}

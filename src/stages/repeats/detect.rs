@@ -57,7 +57,9 @@ fn run_pass(doc: &mut Document, settings: &RepeatsSettings, rules: RepeatRules) 
         pass.extend_runs();
     }
     let removed = pass.removed;
-    SCRATCH.with(|s| *s.borrow_mut() = pass.index);
+    if pass.index.worth_keeping() {
+        SCRATCH.with(|s| *s.borrow_mut() = pass.index);
+    }
     let mut i = 0;
     doc.blocks.retain(|_| {
         i += 1;

@@ -73,6 +73,12 @@ impl RepeatIndex {
         self.undo.clear();
     }
 
+    /// Whether the index holds allocations worth keeping for the next document (not those
+    /// of an unusually large one).
+    pub fn worth_keeping(&self) -> bool {
+        self.chars.capacity() <= 1 << 22
+    }
+
     /// Makes room for the fingerprints of a document of `chars` canonical characters.
     pub fn reserve(&mut self, chars: usize) {
         self.chars.reserve(chars);

@@ -342,3 +342,28 @@ fn a_block_after_a_rewritten_block_still_finds_its_text() {
         vec![format!("{P1}{s}"), P2.to_string(), P3.to_string()]
     );
 }
+
+#[test]
+fn traditional_chinese_repeats_with_other_punctuation_are_removed() {
+    let a = "勞動部官員指出，現行規定由地方政府依雨量及風力決定是否停班，但不少勞工居住地與工作地分屬不同縣市。";
+    let b = "勞動部強調，雇主不得因勞工在颱風天未出勤而扣發全勤獎金或視為曠工，違者最高可處一百萬元罰鍰。";
+    let copy = a.replace('，', ", ").replace('。', ".");
+    let truncated: String = b.chars().take(28).collect();
+    let doc = clean(&format!("{a}\n{b}\n{copy}\n{truncated}\n"));
+    assert_eq!(lines(&doc), vec![a, b]);
+    let codes: Vec<_> = doc.edits.iter().map(|e| e.code.as_str()).collect();
+    assert_eq!(codes, vec!["R101", "R102"]);
+}
+
+#[test]
+fn a_speech_with_anaphora_and_a_short_refrain_is_untouched() {
+    let text = "I have walked the length of this valley, from the quarry to the sea, and I have listened.\n\
+        Yes, we can.\n\
+        I have sat in kitchens where the heating was off and the bills were piled on the table.\n\
+        Yes, we can.\n\
+        I have stood at factory gates at six in the morning and heard what the workers had to say.\n\
+        Yes, we can.\n";
+    let doc = clean(text);
+    assert_eq!(doc.blocks.len(), 6);
+    assert!(doc.edits.is_empty());
+}

@@ -5,15 +5,12 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
-use std::ops::Range;
 
 use super::canonical::{canonical_chars, canonical_with_offsets, is_cjk};
 use super::index::{Match, PassThrough, RepeatIndex};
 use super::refrain;
-use super::sentences::{sentences, whole_sentences_within};
 use super::{
-    RepeatRules, RepeatsSettings, DOUBLED_PASSAGE, REPEATED_PARAGRAPH, REPEATED_RUN,
-    REPEATED_SENTENCES, STAGE, TRUNCATED_COPY,
+    RepeatRules, RepeatsSettings, REPEATED_PARAGRAPH, REPEATED_RUN, STAGE, TRUNCATED_COPY,
 };
 use crate::document::{Action, Document, Edit};
 use crate::rules::RuleInfo;
@@ -60,7 +57,9 @@ fn run_pass(doc: &mut Document, settings: &RepeatsSettings, rules: RepeatRules) 
         pass.extend_runs();
     }
     let removed = pass.removed;
-    SCRATCH.with(|s| *s.borrow_mut() = pass.index);
+    if pass.index.worth_keeping() {
+        SCRATCH.with(|s| *s.borrow_mut() = pass.index);
+    }
     let mut i = 0;
     doc.blocks.retain(|_| {
         i += 1;
@@ -69,26 +68,26 @@ fn run_pass(doc: &mut Document, settings: &RepeatsSettings, rules: RepeatRules) 
     doc.edits.len() > edits_before
 }
 
-struct Pass<'a> {
-    doc: &'a mut Document,
-    settings: &'a RepeatsSettings,
-    rules: RepeatRules,
-    index: RepeatIndex,
-    removed: Vec<bool>,
+pub(super) struct Pass<'a> {
+    pub(super) doc: &'a mut Document,
+    pub(super) settings: &'a RepeatsSettings,
+    pub(super) rules: RepeatRules,
+    pub(super) index: RepeatIndex,
+    pub(super) removed: Vec<bool>,
     /// The block reads like a verse line (short, not closed like a prose sentence).
-    verse: Vec<bool>,
+    pub(super) verse: Vec<bool>,
     /// Hash of each block's current canonical text.
-    hashes: Vec<u64>,
+    pub(super) hashes: Vec<u64>,
     /// Canonical hash → first kept block with that text (long blocks only).
-    exact: HashMap<u64, usize, BuildHasherDefault<PassThrough>>,
+    pub(super) exact: HashMap<u64, usize, BuildHasherDefault<PassThrough>>,
     /// A removed block → the block it repeats.
-    repeat_of: Vec<Option<usize>>,
+    pub(super) repeat_of: Vec<Option<usize>>,
     /// Canonical hash → the blocks with that hash (built when a refrain check needs it).
-    occurrences: Option<HashMap<u64, Vec<usize>, BuildHasherDefault<PassThrough>>>,
+    pub(super) occurrences: Option<HashMap<u64, Vec<usize>, BuildHasherDefault<PassThrough>>>,
     /// Canonical offsets of the block `source_ref` looked at last.
-    offsets_cache: std::cell::RefCell<Option<(usize, Vec<u32>)>>,
+    pub(super) offsets_cache: std::cell::RefCell<Option<(usize, Vec<u32>)>>,
     /// Shortest match the index reports.
-    min_match: usize,
+    pub(super) min_match: usize,
 }
 
 impl<'a> Pass<'a> {
@@ -125,7 +124,7 @@ impl<'a> Pass<'a> {
         }
     }
 
-    fn long(&self, canon: &[char]) -> bool {
+    pub(super) fn long(&self, canon: &[char]) -> bool {
         self.settings.weight(canon) >= 1.0
     }
 
@@ -148,7 +147,10 @@ impl<'a> Pass<'a> {
             }
             let matches = self.index.search(i, self.min_match);
             let verse = self.settings.keep_refrains && refrain::in_verse(&self.verse, i);
-            if !matches.is_empty() && !verse {
+            // Table rows share long cells with their neighbours by design: only an exact
+            // repeat of a whole row goes.
+            let table_row = is_table_row(&self.doc.blocks[i].text);
+            if !matches.is_empty() && !verse && !table_row {
                 if long && self.rules.truncated {
                     if let Some((source, at, similarity)) = self.containment(i, &matches) {
                         self.index.rollback();
@@ -302,160 +304,6 @@ impl<'a> Pass<'a> {
         }
     }
 
-    /// R103: cuts the whole sentences of block `i` that repeat kept text. Returns whether
-    /// the block changed (it is then indexed again).
-    fn cut_sentences(&mut self, i: usize, matches: &[Match]) -> bool {
-        let canon = self.index.canon(i).to_vec();
-        let text = self.doc.blocks[i].text.clone();
-        let mut sents = None;
-        // (sentence run, source block, source position)
-        let mut runs: Vec<(Range<usize>, usize, usize)> = Vec::new();
-        for m in matches {
-            if self.removed[m.source_block] || !self.long(&canon[m.later.clone()]) {
-                continue;
-            }
-            let sents = sents.get_or_insert_with(|| {
-                let (_, offsets) = canonical_with_offsets(&text);
-                sentences(&text, &offsets)
-            });
-            let Some(run) = whole_sentences_within(sents, &m.later) else {
-                continue;
-            };
-            let span = sents[run.start].canon.start..sents[run.end - 1].canon.end;
-            let whole = span.start == 0 && span.end == canon.len();
-            if whole || !self.long(&canon[span.clone()]) {
-                continue;
-            }
-            let source_at = m.source.start + (span.start - m.later.start);
-            if self.settings.keep_refrains {
-                let source_len = self.index.canon(m.source_block).len();
-                let opens = span.start == 0 && source_at == 0;
-                let closes = span.end == canon.len() && source_at + span.len() == source_len;
-                let blocks = (0..self.removed.len())
-                    .filter(|&k| !self.removed[k])
-                    .map(|k| self.index.canon(k));
-                if refrain::is_paragraph_edge_refrain(&canon[span.clone()], blocks, opens, closes) {
-                    continue;
-                }
-            }
-            runs.push((run, m.source_block, source_at));
-        }
-        let Some(sents) = sents else {
-            return false;
-        };
-        if runs.is_empty() {
-            return false;
-        }
-        runs.sort_by_key(|r| r.0.start);
-        let mut merged: Vec<(Range<usize>, usize, usize)> = Vec::new();
-        for run in runs {
-            match merged.last_mut() {
-                Some(last) if run.0.start <= last.0.end => last.0.end = last.0.end.max(run.0.end),
-                _ => merged.push(run),
-            }
-        }
-        let mut new_text = text.clone();
-        let mut edits = Vec::new();
-        for (run, source, at) in merged.iter().rev() {
-            let mut bytes = sents[run.start].bytes.start..sents[run.end - 1].bytes.end;
-            if bytes.end == text.len() {
-                bytes.start = text[..bytes.start].trim_end().len();
-            }
-            let removed = &text[bytes.clone()];
-            let column = text[..bytes.start].chars().count() as u32 + 1;
-            let why = format!(
-                "repeats {}; similarity 1.00 (canonical)",
-                self.source_ref(*source, *at)
-            );
-            edits.push(
-                Edit::new(
-                    STAGE,
-                    &REPEATED_SENTENCES,
-                    Action::Remove,
-                    self.doc.blocks[i].lines,
-                )
-                .column(column)
-                .before(removed.trim())
-                .reason(why),
-            );
-            new_text.replace_range(bytes, "");
-        }
-        edits.reverse();
-        self.replace_text(i, new_text, edits)
-    }
-
-    /// R105: removes the second copy of every passage that is immediately followed by
-    /// itself inside block `i`. Returns whether the block changed.
-    fn cut_doubled(&mut self, i: usize, matches: &[Match]) -> bool {
-        let canon = self.index.canon(i);
-        let mut doubled: Vec<&Match> = matches
-            .iter()
-            .filter(|m| m.source_block == i && m.source.end == m.later.start)
-            .filter(|m| self.long(&canon[m.later.clone()]))
-            .collect();
-        if doubled.is_empty() {
-            return false;
-        }
-        // Non-overlapping, in order (each pair's span covers both copies).
-        doubled.sort_by_key(|m| m.source.start);
-        let mut kept: Vec<&Match> = Vec::new();
-        for m in doubled {
-            if kept.last().is_none_or(|k| k.later.end <= m.source.start) {
-                kept.push(m);
-            }
-        }
-        let text = self.doc.blocks[i].text.clone();
-        let (_, offsets) = canonical_with_offsets(&text);
-        let end_of = |k: usize| {
-            let at = offsets[k] as usize;
-            at + text[at..].chars().next().map_or(0, char::len_utf8)
-        };
-        let mut new_text = text.clone();
-        let mut edits = Vec::new();
-        for m in kept.iter().rev() {
-            // From just after the first copy to just after the second: what is left is the
-            // text with the overlap collapsed, punctuation included.
-            let bytes = end_of(m.source.end - 1)..end_of(m.later.end - 1);
-            let column = text[..bytes.start].chars().count() as u32 + 1;
-            let why = format!(
-                "doubles the passage just before it ({}); similarity 1.00 (canonical)",
-                self.source_ref(i, m.source.start)
-            );
-            edits.push(
-                Edit::new(
-                    STAGE,
-                    &DOUBLED_PASSAGE,
-                    Action::Remove,
-                    self.doc.blocks[i].lines,
-                )
-                .column(column)
-                .before(&text[bytes.clone()])
-                .reason(why),
-            );
-            new_text.replace_range(bytes, "");
-        }
-        edits.reverse();
-        self.replace_text(i, new_text, edits)
-    }
-
-    /// Gives block `i` its new text (after removals named by `edits`) and indexes it again.
-    /// Returns false (and changes nothing) if nothing would be left.
-    fn replace_text(&mut self, i: usize, new_text: String, edits: Vec<Edit>) -> bool {
-        let new_text = new_text.trim().to_string();
-        if new_text.is_empty() {
-            return false;
-        }
-        self.index.rollback();
-        self.offsets_cache.replace(None);
-        self.doc.edits.extend(edits);
-        let mut scratch = Vec::new();
-        canonical_chars(&new_text, &mut scratch);
-        self.hashes[i] = hash_chars(&scratch);
-        self.index.set_block(i, scratch);
-        self.doc.blocks[i].text = new_text;
-        true
-    }
-
     /// R104: short lines next to a removed repeat that equal the lines next to the copy it
     /// repeats (a run of lines repeated at a page break).
     fn extend_runs(&mut self) {
@@ -501,7 +349,7 @@ impl<'a> Pass<'a> {
         }
     }
 
-    fn remove_block(
+    pub(super) fn remove_block(
         &mut self,
         i: usize,
         rule: &RuleInfo,
@@ -523,7 +371,7 @@ impl<'a> Pass<'a> {
     }
 
     /// "line 12 col 5": where canonical character `at` of block `block` is in the input.
-    fn source_ref(&self, block: usize, at: usize) -> String {
+    pub(super) fn source_ref(&self, block: usize, at: usize) -> String {
         let b = &self.doc.blocks[block];
         let mut cache = self.offsets_cache.borrow_mut();
         // Many edits can point into one long block: its offsets are computed once.
@@ -537,6 +385,11 @@ impl<'a> Pass<'a> {
         let column = b.text[..byte].chars().count() + 1;
         format!("line {} col {column}", b.lines.start)
     }
+}
+
+/// Whether a block is a table row: cells separated by tabs or by two or more `|`.
+fn is_table_row(text: &str) -> bool {
+    text.contains('\t') || text.matches(['|', '｜']).count() >= 2
 }
 
 fn fragment_len(c: char) -> usize {
@@ -561,7 +414,7 @@ fn ends_sentence(text: &str) -> bool {
 }
 
 /// A fast hash of canonical text (FxHash-style); equality is always checked after.
-fn hash_chars(chars: &[char]) -> u64 {
+pub(super) fn hash_chars(chars: &[char]) -> u64 {
     let mut h = chars.len() as u64;
     for &c in chars {
         h = (h.rotate_left(5) ^ c as u64).wrapping_mul(0x517c_c1b7_2722_0a95);

@@ -21,6 +21,12 @@ const W: usize = 8;
 /// than this between it and its original can be missed below paragraph level.
 const CHAIN_LIMIT: usize = 32;
 const NONE: u32 = u32::MAX;
+/// How far a match is extended on each side of its seed; a longer repeat is found as
+/// several adjacent matches. Bounds the work on long periodic text.
+const MAX_EXTEND: usize = 4096;
+/// k-grams with a period up to this (`字字字字`, `abab`, `哈哈哈哈`) are not fingerprinted:
+/// runs of them are not passages, and they would match everywhere.
+const LOW_COMPLEXITY_PERIOD: usize = 4;
 /// How many of the latest matches a seed is checked against before it is extended.
 const RECENT_MATCHES: usize = 8;
 
@@ -65,6 +71,12 @@ impl RepeatIndex {
         self.head.clear();
         self.prev.clear();
         self.undo.clear();
+    }
+
+    /// Whether the index holds allocations worth keeping for the next document (not those
+    /// of an unusually large one).
+    pub fn worth_keeping(&self) -> bool {
+        self.chars.capacity() <= 1 << 22
     }
 
     /// Makes room for the fingerprints of a document of `chars` canonical characters.
@@ -126,6 +138,9 @@ impl RepeatIndex {
         let chars = std::mem::take(&mut self.chars);
         fingerprints(&chars[lo..hi], |i, hash| {
             let pos = lo + i;
+            if low_complexity(&chars[pos..pos + K]) {
+                return;
+            }
             let old = self.head.insert(hash, pos as u32).unwrap_or(NONE);
             self.prev[pos] = old;
             self.undo.push((hash, old));
@@ -173,6 +188,14 @@ impl RepeatIndex {
             tries += 1;
             let ap = a as usize;
             a = self.prev[ap];
+            // A rewritten block's text is stored after the blocks that follow it, so only
+            // positions inside `[lo, hi)` are this block; other blocks can be anywhere.
+            let same_block = (lo..hi).contains(&ap);
+            // A copy earlier in the same block closer than `min_len` overlaps any match of
+            // that length: nothing to find (this is periodic text).
+            if same_block && (ap >= b || b - ap < min_len) {
+                continue;
+            }
             // The same delta inside a match already found: nothing new. Matches are found
             // in order, so only the last few can hold this position.
             if found.iter().rev().take(RECENT_MATCHES).any(|m| {
@@ -183,26 +206,32 @@ impl RepeatIndex {
             }) {
                 return;
             }
-            if ap + K > b || chars[ap..ap + K] != chars[b..b + K] {
+            if chars[ap..ap + K] != chars[b..b + K] {
                 continue;
             }
-            let (a_lo, a_hi, a_block) = if ap >= lo {
+            let (a_lo, a_hi, a_block) = if same_block {
                 (lo, hi, block)
             } else {
                 self.segment_of(ap)
             };
             let (mut a0, mut b0) = (ap, b);
-            while a0 > a_lo && b0 > lo && chars[a0 - 1] == chars[b0 - 1] {
+            while a0 > a_lo && b0 > lo && b - b0 < MAX_EXTEND && chars[a0 - 1] == chars[b0 - 1] {
                 a0 -= 1;
                 b0 -= 1;
             }
             let mut len = b + K - b0;
-            while a0 + len < a_hi && b0 + len < hi && chars[a0 + len] == chars[b0 + len] {
+            while a0 + len < a_hi
+                && b0 + len < hi
+                && len < (b - b0) + K + MAX_EXTEND
+                && chars[a0 + len] == chars[b0 + len]
+            {
                 len += 1;
             }
             // Periodic text matches itself shifted: the earlier copy must end where the
             // later one starts at the latest.
-            len = len.min(b0 - a0);
+            if same_block {
+                len = len.min(b0 - a0);
+            }
             if best.is_none_or(|(_, _, l, _, _)| len > l) {
                 best = Some((a0, b0, len, a_block, a_lo));
             }
@@ -217,6 +246,11 @@ impl RepeatIndex {
             }
         }
     }
+}
+
+/// Whether a k-gram repeats a unit of at most `LOW_COMPLEXITY_PERIOD` characters.
+fn low_complexity(gram: &[char]) -> bool {
+    (1..=LOW_COMPLEXITY_PERIOD).any(|p| (p..gram.len()).all(|j| gram[j] == gram[j - p]))
 }
 
 /// Winnowed fingerprints of `chars`: calls `select(position, hash)` for the k-gram with the
@@ -351,6 +385,21 @@ mod tests {
         assert!(idx.search(1, 12).is_empty());
         // Block 0 was rolled back: its copy in block 2 finds nothing.
         assert!(idx.search(2, 12).is_empty());
+    }
+
+    #[test]
+    fn runs_of_one_character_or_short_units_are_not_passages() {
+        let run = "字".repeat(2000);
+        let mut idx = index_of(&[&run]);
+        assert!(idx.search(0, 12).is_empty());
+        let haha = "哈哈呵".repeat(300);
+        let mut idx = index_of(&[&haha, &haha]);
+        idx.search(0, 12);
+        assert!(idx.search(1, 12).is_empty());
+        assert!(low_complexity(&"abababab".chars().collect::<Vec<_>>()));
+        assert!(!low_complexity(
+            &"业内人士分析公积".chars().collect::<Vec<_>>()
+        ));
     }
 
     #[test]

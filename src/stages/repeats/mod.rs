@@ -9,6 +9,7 @@
 //! ([`sentences`]).
 
 pub mod canonical;
+mod cut;
 mod detect;
 pub mod index;
 pub mod refrain;

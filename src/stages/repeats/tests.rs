@@ -316,3 +316,54 @@ fn many_repeated_sentences_in_one_block_are_all_removed() {
     let doc = clean(&format!("{block}\n"));
     assert_eq!(lines(&doc), vec![sentences.concat()]);
 }
+
+#[test]
+fn table_rows_with_the_same_long_cells_stay() {
+    let cell = "需携带身份证复印件、营业执照副本复印件及法定代表人授权委托书。";
+    let text = format!(
+        "城区\t材料\t电话\n上城区\t{cell}\t0571-87011234\n下城区\t{cell}\t0571-88302211\n| 西湖区 | {cell} | 0571-87902345 |\n"
+    );
+    let doc = clean(&text);
+    assert_eq!(doc.blocks.len(), 4, "{:?}", doc.edits);
+    // A row pasted twice is still a repeat.
+    let row = format!("上城区\t{cell}\t0571-87011234");
+    assert_eq!(clean(&format!("{row}\n{row}\n")).blocks.len(), 1);
+}
+
+#[test]
+fn a_block_after_a_rewritten_block_still_finds_its_text() {
+    // Regression: a block whose sentences were cut is stored again after the later blocks;
+    // the later blocks must still find (and never trip over) its new text.
+    let s = "该项目总投资2.5亿元，预计将于明年年底前全面建成并投入使用。";
+    let first = format!("{P1}{s}{s}");
+    let doc = clean(&format!("{first}\n{P2}\n{P3}{P1}\n"));
+    assert_eq!(
+        lines(&doc),
+        vec![format!("{P1}{s}"), P2.to_string(), P3.to_string()]
+    );
+}
+
+#[test]
+fn traditional_chinese_repeats_with_other_punctuation_are_removed() {
+    let a = "勞動部官員指出，現行規定由地方政府依雨量及風力決定是否停班，但不少勞工居住地與工作地分屬不同縣市。";
+    let b = "勞動部強調，雇主不得因勞工在颱風天未出勤而扣發全勤獎金或視為曠工，違者最高可處一百萬元罰鍰。";
+    let copy = a.replace('，', ", ").replace('。', ".");
+    let truncated: String = b.chars().take(28).collect();
+    let doc = clean(&format!("{a}\n{b}\n{copy}\n{truncated}\n"));
+    assert_eq!(lines(&doc), vec![a, b]);
+    let codes: Vec<_> = doc.edits.iter().map(|e| e.code.as_str()).collect();
+    assert_eq!(codes, vec!["R101", "R102"]);
+}
+
+#[test]
+fn a_speech_with_anaphora_and_a_short_refrain_is_untouched() {
+    let text = "I have walked the length of this valley, from the quarry to the sea, and I have listened.\n\
+        Yes, we can.\n\
+        I have sat in kitchens where the heating was off and the bills were piled on the table.\n\
+        Yes, we can.\n\
+        I have stood at factory gates at six in the morning and heard what the workers had to say.\n\
+        Yes, we can.\n";
+    let doc = clean(text);
+    assert_eq!(doc.blocks.len(), 6);
+    assert!(doc.edits.is_empty());
+}

@@ -27,6 +27,8 @@ pub struct Settings {
     pub per_path: Vec<PathOverride>,
     pub input: InputSettings,
     pub decode: crate::stages::decode::DecodeSettings,
+    pub debris: crate::stages::debris::DebrisSettings,
+    pub repeats: crate::stages::repeats::RepeatsSettings,
     /// `[dups]`: the near-duplicate search.
     pub dups: crate::dups::DupSettings,
 }
@@ -159,9 +161,15 @@ impl Settings {
                 ));
             }
         }
+        self.debris.validate()?;
         for code in self.select.iter().chain(&self.ignore) {
             let known = code == "ALL"
-                || crate::registry::all_rules().any(|(_, r)| r.code.starts_with(code.as_str()));
+                || crate::registry::all_rules().any(|(_, r)| r.code.starts_with(code.as_str()))
+                || self
+                    .debris
+                    .rules
+                    .iter()
+                    .any(|r| r.code.starts_with(code.as_str()));
             if !known {
                 return Err(format!("select/ignore: no rule code starts with {code:?}"));
             }

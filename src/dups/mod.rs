@@ -167,6 +167,28 @@ mod tests {
     }
 
     #[test]
+    fn settings_read_from_thresh_toml() {
+        let toml = "[dups]\nshingle = 5\n[dups.threshold]\njaccard = 0.7\n";
+        let settings = crate::config::Settings::from_toml(toml, std::path::Path::new("t.toml"))
+            .expect("valid");
+        assert_eq!(settings.dups.shingle, 5);
+        assert_eq!(settings.dups.threshold.jaccard, 0.7);
+        assert_eq!(settings.dups.threshold.containment, 0.85);
+        let err = crate::config::Settings::from_toml(
+            "[dups]\nshingles = 5\n",
+            std::path::Path::new("t.toml"),
+        )
+        .expect_err("unknown key");
+        assert!(err.to_string().contains("shingles"), "{err}");
+        let err = crate::config::Settings::from_toml(
+            "[dups]\nrows = 0\n",
+            std::path::Path::new("t.toml"),
+        )
+        .expect_err("invalid");
+        assert!(err.to_string().contains("rows"), "{err}");
+    }
+
+    #[test]
     fn default_settings_are_valid_and_bad_ones_are_named() {
         assert!(DupSettings::default().validate().is_ok());
         let bad = DupSettings {

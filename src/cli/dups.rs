@@ -46,7 +46,8 @@ pub struct DupsArgs {
     /// Tokens per shingle (characters for Chinese, words for English).
     #[arg(long, value_name = "N")]
     shingle: Option<usize>,
-    /// Compare the articles of multi-article pages (ids `PATH#1`, `PATH#2`…).
+    /// Compare the articles of multi-article pages (ids `ID/0`, `ID/1`…, as
+    /// `clean --split-articles` names them).
     #[arg(long)]
     articles: bool,
     /// Write the signatures of every document searched to FILE.

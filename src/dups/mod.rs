@@ -122,8 +122,8 @@ impl DupSettings {
 }
 
 /// The texts of a cleaned document to compare, as `(id, paragraphs)`: the whole document,
-/// or with `articles` each of its articles, with ids `ID#1`, `ID#2`… (a single-article
-/// document keeps its plain id).
+/// or with `articles` each of its articles, with ids `ID/0`, `ID/1`… as `clean
+/// --split-articles` names them (a single-article document keeps its plain id).
 pub fn units(doc: &crate::document::Document, articles: bool) -> Vec<(String, Vec<&str>)> {
     let all = || doc.blocks.iter().map(|b| b.text.as_str()).collect();
     if !articles {
@@ -138,7 +138,7 @@ pub fn units(doc: &crate::document::Document, articles: bool) -> Vec<(String, Ve
         .enumerate()
         .map(|(i, blocks)| {
             (
-                format!("{}#{}", doc.id, i + 1),
+                format!("{}/{}", doc.id, i),
                 blocks.iter().map(|b| b.text.as_str()).collect(),
             )
         })
@@ -160,10 +160,32 @@ mod tests {
         assert_eq!(whole[0].1.len(), 4);
         let split = units(&doc, true);
         assert_eq!(split.len(), 2);
-        assert_eq!(split[1].0, "page.txt#2");
+        assert_eq!(split[1].0, "page.txt/1");
         assert_eq!(split[1].1, vec!["标题二", "正文二"]);
         doc.blocks[2].starts_article = false;
         assert_eq!(units(&doc, true)[0].0, "page.txt");
+    }
+
+    #[test]
+    fn settings_read_from_thresh_toml() {
+        let toml = "[dups]\nshingle = 5\n[dups.threshold]\njaccard = 0.7\n";
+        let settings = crate::config::Settings::from_toml(toml, std::path::Path::new("t.toml"))
+            .expect("valid");
+        assert_eq!(settings.dups.shingle, 5);
+        assert_eq!(settings.dups.threshold.jaccard, 0.7);
+        assert_eq!(settings.dups.threshold.containment, 0.85);
+        let err = crate::config::Settings::from_toml(
+            "[dups]\nshingles = 5\n",
+            std::path::Path::new("t.toml"),
+        )
+        .expect_err("unknown key");
+        assert!(err.to_string().contains("shingles"), "{err}");
+        let err = crate::config::Settings::from_toml(
+            "[dups]\nrows = 0\n",
+            std::path::Path::new("t.toml"),
+        )
+        .expect_err("invalid");
+        assert!(err.to_string().contains("rows"), "{err}");
     }
 
     #[test]

@@ -203,6 +203,44 @@ mod tests {
         assert_eq!(forward, report(&rotated));
     }
 
+    /// Two notices from one template: the same opening and closing, different people.
+    fn notice(people: &[&str], dates: &str) -> String {
+        let mut text = vec![
+            "干部任职前公示".to_string(),
+            "根据党政领导干部选拔任用工作有关规定，经研究，拟对以下同志进行任职前公示，现将有关情况公布如下：".to_string(),
+        ];
+        text.extend(people.iter().map(|p| p.to_string()));
+        text.push(format!("公示时间为{dates}，共五个工作日。公示期间，如对公示对象有不同意见，可通过来信、来电、来访等方式向组织部反映。"));
+        text.push(
+            "反映问题要实事求是，以个人名义反映的提倡署实名，以单位名义反映的应加盖公章。".into(),
+        );
+        text.join("\n")
+    }
+
+    #[test]
+    fn template_look_alikes_are_not_duplicates() {
+        let a = notice(
+            &[
+                "周建华，男，汉族，1975年6月生，大学学历，现任县水利局副局长，拟任县水利局局长。",
+                "孙丽娟，女，汉族，1981年2月生，研究生学历，现任县教育局办公室主任，拟任县教育局副局长。",
+            ],
+            "2023年3月6日至3月10日",
+        );
+        let b = notice(
+            &[
+                "吴志刚，男，回族，1979年11月生，大学学历，现任城关镇党委副书记，拟任城关镇镇长。",
+                "郑晓梅，女，汉族，1986年8月生，大学学历，现任县卫健局医政股股长，拟任县卫健局副局长。",
+            ],
+            "2023年9月11日至9月15日",
+        );
+        let r = report(&[("a.txt".into(), a.clone()), ("b.txt".into(), b)]);
+        assert!(r.pairs.is_empty(), "{:?}", r.pairs);
+        // The same notice re-posted with another heading is one.
+        let repost = a.replacen("干部任职前公示", "关于干部任前公示的公告", 1);
+        let r = report(&[("a.txt".into(), a), ("c.txt".into(), repost)]);
+        assert_eq!(r.pairs.len(), 1);
+    }
+
     #[test]
     fn dups_independent_of_thread_count() {
         let docs = corpus();

@@ -43,7 +43,7 @@ impl Default for Thresholds {
         Thresholds {
             jaccard: 0.6,
             containment: 0.85,
-            containment_min_jaccard: 0.25,
+            containment_min_jaccard: 0.3,
         }
     }
 }

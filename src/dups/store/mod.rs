@@ -220,7 +220,6 @@ impl SignatureSet {
             });
         }
         let mut merged = other;
-        merged.first_new = merged.len();
         // Loaded documents go first: rebuild as loaded(self) + other + new(self).
         let new = self.split_off(self.first_new);
         self.ids.append(&mut merged.ids);

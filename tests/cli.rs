@@ -573,3 +573,34 @@ fn samples_folder_holds_five_pages() {
     names.sort();
     assert_eq!(names.len(), 5, "{names:?}");
 }
+
+#[test]
+fn boilerplate_recurring_across_documents_is_learned_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    let bodies = [
+        "春天的雨水落在老街的青石板上，行人撑着伞慢慢走过。",
+        "工厂的新生产线今年投产，产量比去年提高了三成。",
+        "学校组织学生参观博物馆，了解本地的历史和文化。",
+        "市场上的蔬菜价格本周小幅回落，居民采购更加从容。",
+        "图书馆延长了开放时间，晚上也能借阅和自习。",
+    ];
+    for (i, body) in bodies.iter().enumerate() {
+        write(&input.join(format!("{i}.txt")), format!("{body}\n青石巷手记第七辑\n").as_bytes());
+    }
+    let out = dir.path().join("out");
+    let report = dir.path().join("r.json");
+    thresh().arg("clean").arg(&input).arg("-o").arg(&out).arg("--report").arg(&report).assert().success();
+    for i in 0..bodies.len() {
+        let text = fs::read_to_string(out.join(format!("{i}.txt"))).unwrap();
+        assert_eq!(text, format!("{}\n", bodies[i]));
+    }
+    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(v["learned_boilerplate"]["lines"][0]["text"], "青石巷手记第七辑");
+    assert_eq!(v["learned_boilerplate"]["lines"][0]["documents"], 5);
+    assert_eq!(v["counts"]["by_rule"]["D901"]["count"], 5);
+
+    let kept = dir.path().join("kept");
+    thresh().arg("clean").arg(&input).arg("-o").arg(&kept).arg("--no-learn").assert().success();
+    assert!(fs::read_to_string(kept.join("0.txt")).unwrap().contains("青石巷手记第七辑"));
+}

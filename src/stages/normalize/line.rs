@@ -71,6 +71,16 @@ impl Tally {
 /// Normalises one line. Returns `None` when the line is already normal (without
 /// allocating), else the new line and one [`LineChange`] per rule that changed something.
 /// The result of a line is normal: `normalize_line` of it returns `None`.
+///
+/// ```
+/// use thresh::stages::normalize::{normalize_line, NormalizeRules};
+/// let (line, changes) = normalize_line("\u{3000}\u{3000}他说:\"明天见\",好吗?", &NormalizeRules::ALL).unwrap();
+/// assert_eq!(line, "他说：“明天见”，好吗？");
+/// let codes: Vec<_> = changes.iter().map(|c| c.rule.code).collect();
+/// assert_eq!(codes, ["U103", "U105", "U106"]);
+/// assert_eq!(normalize_line(&line, &NormalizeRules::ALL), None);
+/// assert_eq!(normalize_line("It costs $2.50, at 10:30.", &NormalizeRules::ALL), None);
+/// ```
 pub fn normalize_line(line: &str, rules: &NormalizeRules) -> Option<(String, Vec<LineChange>)> {
     if !may_change(line) {
         return None;

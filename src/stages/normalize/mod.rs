@@ -137,17 +137,26 @@ pub static INFO: StageInfo = StageInfo {
 /// Which normalisations run (from rule selection): one switch per rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NormalizeRules {
+    /// U101
     pub unicode_spaces: bool,
+    /// U102
     pub invisible_characters: bool,
+    /// U103
     pub edge_spaces: bool,
+    /// U104
     pub fullwidth_ascii: bool,
+    /// U105
     pub cjk_punctuation: bool,
+    /// U106
     pub cjk_quotes: bool,
+    /// U107
     pub space_runs: bool,
+    /// U108
     pub cjk_punctuation_spacing: bool,
 }
 
 impl NormalizeRules {
+    /// Every rule on (the default selection).
     pub const ALL: NormalizeRules = NormalizeRules {
         unicode_spaces: true,
         invisible_characters: true,

@@ -213,16 +213,23 @@ impl Stage for NormalizeStage {
             let Some((normal, changes)) = normalize_line(&block.text, &self.rules) else {
                 return true;
             };
-            for change in &changes {
-                let action = if normal.is_empty() {
-                    Action::Remove
+            let action = if normal.is_empty() {
+                Action::Remove
+            } else {
+                Action::Replace
+            };
+            let last = changes.len().saturating_sub(1);
+            for (k, change) in changes.iter().enumerate() {
+                // The last edit takes the old text instead of a copy.
+                let before = if k == last {
+                    std::mem::take(&mut block.text)
                 } else {
-                    Action::Replace
+                    block.text.clone()
                 };
                 edits.push(
                     Edit::new(STAGE, change.rule, action, block.lines)
                         .column(change.column)
-                        .before(block.text.clone())
+                        .before(before)
                         .after(normal.clone())
                         .reason(format!(
                             "{} character(s): {}",

@@ -88,6 +88,11 @@ pub fn normalize_line(line: &str, rules: &NormalizeRules) -> Option<(String, Vec
     if let Some(done) = trim_only(line, rules) {
         return Some(done);
     }
+    normalize_fully(line, rules)
+}
+
+/// The three passes, without the shortcuts.
+fn normalize_fully(line: &str, rules: &NormalizeRules) -> Option<(String, Vec<LineChange>)> {
     let mut tally = Tally::default();
     let mut slots = map_characters(line, rules, &mut tally);
     cjk::decide_punctuation(&mut slots, rules, &mut tally);
@@ -174,6 +179,9 @@ fn may_change(line: &str) -> bool {
         if is_common_han_at(bytes, at) {
             // Nothing to change at a Han character, and a full-width mark before it
             // stays. Any Han character stands for all in `prev`.
+            if has_ascii_marks {
+                return true;
+            }
             has_cjk = true;
             open_fullwidth_mark = false;
             prev = '中';
@@ -191,11 +199,16 @@ fn may_change(line: &str) -> bool {
         if c.is_ascii() {
             match c {
                 ' ' if prev == ' ' || rejects_space_after(prev) => return true,
+                // With CJK on the line, an ASCII mark may change.
+                ',' | ';' | ':' | '?' | '!' | '(' | ')' | '"' if has_cjk => return true,
                 ',' | ';' | ':' | '?' | '!' | '(' | ')' | '"' => has_ascii_marks = true,
                 '\0'..='\u{1F}' | '\u{7F}' => return true,
                 _ => {}
             }
         } else if is_cjk(c) {
+            if has_ascii_marks {
+                return true;
+            }
             has_cjk = true;
             if prev == ' ' && rejects_space_before(c) {
                 return true;
@@ -322,6 +335,26 @@ mod tests {
             normalize_line(" \u{200B}中文,\"中文\"  ｗ\u{A0}", &none),
             None
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(3000))]
+
+        /// The shortcuts (quick scan, trim-only) give what the full passes give.
+        #[test]
+        fn shortcuts_agree_with_the_full_passes(
+            line in "[中文国的、。“”‘’《》a-zA-Z0-9 ,;:?!()\"，；：？！（）\u{3000}\u{A0}\t\u{200B}ｗ３．/@%…-]{0,24}"
+        ) {
+            let full = normalize_fully(&line, &NormalizeRules::ALL).map(|(s, c)| {
+                let codes: Vec<_> = c.iter().map(|c| (c.rule.code, c.column, c.count)).collect();
+                (s, codes)
+            });
+            let quick = normalize_line(&line, &NormalizeRules::ALL).map(|(s, c)| {
+                let codes: Vec<_> = c.iter().map(|c| (c.rule.code, c.column, c.count)).collect();
+                (s, codes)
+            });
+            proptest::prop_assert_eq!(quick, full, "{:?}", line);
+        }
     }
 
     #[test]

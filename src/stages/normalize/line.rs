@@ -343,17 +343,28 @@ mod tests {
         /// The shortcuts (quick scan, trim-only) give what the full passes give.
         #[test]
         fn shortcuts_agree_with_the_full_passes(
-            line in "[中文国的、。“”‘’《》a-zA-Z0-9 ,;:?!()\"，；：？！（）\u{3000}\u{A0}\t\u{200B}ｗ３．/@%…-]{0,24}"
+            line in "[中文国的、。“”‘’《》a-zA-Z0-9 ,;:?!()\"，；：？！（）\u{3000}\u{A0}\t\u{200B}ｗ３．/@%…-]{0,24}",
+            switches in proptest::array::uniform8(proptest::bool::weighted(0.8)),
         ) {
-            let full = normalize_fully(&line, &NormalizeRules::ALL).map(|(s, c)| {
-                let codes: Vec<_> = c.iter().map(|c| (c.rule.code, c.column, c.count)).collect();
-                (s, codes)
-            });
-            let quick = normalize_line(&line, &NormalizeRules::ALL).map(|(s, c)| {
-                let codes: Vec<_> = c.iter().map(|c| (c.rule.code, c.column, c.count)).collect();
-                (s, codes)
-            });
-            proptest::prop_assert_eq!(quick, full, "{:?}", line);
+            let rules = NormalizeRules {
+                unicode_spaces: switches[0],
+                invisible_characters: switches[1],
+                edge_spaces: switches[2],
+                fullwidth_ascii: switches[3],
+                cjk_punctuation: switches[4],
+                cjk_quotes: switches[5],
+                space_runs: switches[6],
+                cjk_punctuation_spacing: switches[7],
+            };
+            let summary = |r: Option<(String, Vec<LineChange>)>| {
+                r.map(|(s, c)| {
+                    let codes: Vec<_> = c.iter().map(|c| (c.rule.code, c.column, c.count)).collect();
+                    (s, codes)
+                })
+            };
+            let full = summary(normalize_fully(&line, &rules));
+            let quick = summary(normalize_line(&line, &rules));
+            proptest::prop_assert_eq!(quick, full, "{:?} {:?}", line, rules);
         }
     }
 

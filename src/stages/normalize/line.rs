@@ -71,6 +71,16 @@ impl Tally {
 /// Normalises one line. Returns `None` when the line is already normal (without
 /// allocating), else the new line and one [`LineChange`] per rule that changed something.
 /// The result of a line is normal: `normalize_line` of it returns `None`.
+///
+/// ```
+/// use thresh::stages::normalize::{normalize_line, NormalizeRules};
+/// let (line, changes) = normalize_line("\u{3000}\u{3000}他说:\"明天见\",好吗?", &NormalizeRules::ALL).unwrap();
+/// assert_eq!(line, "他说：“明天见”，好吗？");
+/// let codes: Vec<_> = changes.iter().map(|c| c.rule.code).collect();
+/// assert_eq!(codes, ["U103", "U105", "U106"]);
+/// assert_eq!(normalize_line(&line, &NormalizeRules::ALL), None);
+/// assert_eq!(normalize_line("It costs $2.50, at 10:30.", &NormalizeRules::ALL), None);
+/// ```
 pub fn normalize_line(line: &str, rules: &NormalizeRules) -> Option<(String, Vec<LineChange>)> {
     if !may_change(line) {
         return None;
@@ -78,6 +88,11 @@ pub fn normalize_line(line: &str, rules: &NormalizeRules) -> Option<(String, Vec
     if let Some(done) = trim_only(line, rules) {
         return Some(done);
     }
+    normalize_fully(line, rules)
+}
+
+/// The three passes, without the shortcuts.
+fn normalize_fully(line: &str, rules: &NormalizeRules) -> Option<(String, Vec<LineChange>)> {
     let mut tally = Tally::default();
     let mut slots = map_characters(line, rules, &mut tally);
     cjk::decide_punctuation(&mut slots, rules, &mut tally);
@@ -164,6 +179,9 @@ fn may_change(line: &str) -> bool {
         if is_common_han_at(bytes, at) {
             // Nothing to change at a Han character, and a full-width mark before it
             // stays. Any Han character stands for all in `prev`.
+            if has_ascii_marks {
+                return true;
+            }
             has_cjk = true;
             open_fullwidth_mark = false;
             prev = '中';
@@ -181,11 +199,16 @@ fn may_change(line: &str) -> bool {
         if c.is_ascii() {
             match c {
                 ' ' if prev == ' ' || rejects_space_after(prev) => return true,
+                // With CJK on the line, an ASCII mark may change.
+                ',' | ';' | ':' | '?' | '!' | '(' | ')' | '"' if has_cjk => return true,
                 ',' | ';' | ':' | '?' | '!' | '(' | ')' | '"' => has_ascii_marks = true,
                 '\0'..='\u{1F}' | '\u{7F}' => return true,
                 _ => {}
             }
         } else if is_cjk(c) {
+            if has_ascii_marks {
+                return true;
+            }
             has_cjk = true;
             if prev == ' ' && rejects_space_before(c) {
                 return true;
@@ -312,6 +335,37 @@ mod tests {
             normalize_line(" \u{200B}中文,\"中文\"  ｗ\u{A0}", &none),
             None
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(3000))]
+
+        /// The shortcuts (quick scan, trim-only) give what the full passes give.
+        #[test]
+        fn shortcuts_agree_with_the_full_passes(
+            line in "[中文国的、。“”‘’《》a-zA-Z0-9 ,;:?!()\"，；：？！（）\u{3000}\u{A0}\t\u{200B}ｗ３．/@%…-]{0,24}",
+            switches in proptest::array::uniform8(proptest::bool::weighted(0.8)),
+        ) {
+            let rules = NormalizeRules {
+                unicode_spaces: switches[0],
+                invisible_characters: switches[1],
+                edge_spaces: switches[2],
+                fullwidth_ascii: switches[3],
+                cjk_punctuation: switches[4],
+                cjk_quotes: switches[5],
+                space_runs: switches[6],
+                cjk_punctuation_spacing: switches[7],
+            };
+            let summary = |r: Option<(String, Vec<LineChange>)>| {
+                r.map(|(s, c)| {
+                    let codes: Vec<_> = c.iter().map(|c| (c.rule.code, c.column, c.count)).collect();
+                    (s, codes)
+                })
+            };
+            let full = summary(normalize_fully(&line, &rules));
+            let quick = summary(normalize_line(&line, &rules));
+            proptest::prop_assert_eq!(quick, full, "{:?} {:?}", line, rules);
+        }
     }
 
     #[test]

@@ -71,20 +71,23 @@ pub static CJK_PUNCTUATION: RuleInfo = RuleInfo {
     summary: "half-width , ; : ? ! ( ) inside Chinese text become full-width",
     explanation: "Chinese text uses full-width punctuation (，；：？！（）). Scraped pages often \
         carry half-width marks inside Chinese sentences. A mark is made full-width when the \
-        line is Chinese (at least as many CJK characters as Latin words) and a CJK \
-        character stands next to it (looking through spaces, quotes and other marks), or \
-        when CJK characters stand on both sides. Brackets are decided as a pair, by their \
-        content and surroundings. English text keeps its ASCII punctuation; numbers such \
-        as `2.5`, `10:30`, `3:2` and `1,000`, URLs, e-mail addresses and HTML entities are \
-        never touched. Example: `目前,3个责任区(其中2个新建)` becomes \
-        `目前，3个责任区（其中2个新建）`.",
+        line is Chinese (it has CJK characters, at least one for every four Latin letters \
+        outside URLs) and a CJK character stands next to it (looking through spaces, quotes \
+        and other marks), when CJK characters stand on both sides, or when it is typed \
+        straight after Chinese words and followed by more text (`他说:“OK”`). Brackets are \
+        decided as a pair, by their content and surroundings. English text keeps its ASCII \
+        punctuation (a mark after a Chinese term in an English sentence included: \
+        `你好, meaning hello`); numbers such as `2.5`, `10:30`, `3:2` and `1,000`, URLs, \
+        e-mail addresses, HTML entities and emoticons are never touched. Example: \
+        `目前,3个责任区(其中2个新建)` becomes `目前，3个责任区（其中2个新建）`.",
 };
 
 pub static CJK_QUOTES: RuleInfo = RuleInfo {
     code: "U106",
     name: "cjk-quotes",
     summary: "ASCII double quotes inside Chinese text become “ ”",
-    explanation: "A pair of ASCII `\"` in a Chinese line, around or beside Chinese text, \
+    explanation: "A pair of ASCII `\"` in a Chinese line, around or beside Chinese text (or \
+        around Chinese text with only Chinese around it, in any line), \
         becomes the Chinese quotation marks “ and ”. Quotes alternate opening and closing \
         along the line, counting curly quotes already there (`“你好\"` closes with ”); an \
         unpaired quote in Chinese text opens. Quotes in English text are left alone. \
@@ -134,17 +137,26 @@ pub static INFO: StageInfo = StageInfo {
 /// Which normalisations run (from rule selection): one switch per rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NormalizeRules {
+    /// U101
     pub unicode_spaces: bool,
+    /// U102
     pub invisible_characters: bool,
+    /// U103
     pub edge_spaces: bool,
+    /// U104
     pub fullwidth_ascii: bool,
+    /// U105
     pub cjk_punctuation: bool,
+    /// U106
     pub cjk_quotes: bool,
+    /// U107
     pub space_runs: bool,
+    /// U108
     pub cjk_punctuation_spacing: bool,
 }
 
 impl NormalizeRules {
+    /// Every rule on (the default selection).
     pub const ALL: NormalizeRules = NormalizeRules {
         unicode_spaces: true,
         invisible_characters: true,
@@ -201,16 +213,23 @@ impl Stage for NormalizeStage {
             let Some((normal, changes)) = normalize_line(&block.text, &self.rules) else {
                 return true;
             };
-            for change in &changes {
-                let action = if normal.is_empty() {
-                    Action::Remove
+            let action = if normal.is_empty() {
+                Action::Remove
+            } else {
+                Action::Replace
+            };
+            let last = changes.len().saturating_sub(1);
+            for (k, change) in changes.iter().enumerate() {
+                // The last edit takes the old text instead of a copy.
+                let before = if k == last {
+                    std::mem::take(&mut block.text)
                 } else {
-                    Action::Replace
+                    block.text.clone()
                 };
                 edits.push(
                     Edit::new(STAGE, change.rule, action, block.lines)
                         .column(change.column)
-                        .before(block.text.clone())
+                        .before(before)
                         .after(normal.clone())
                         .reason(format!(
                             "{} character(s): {}",

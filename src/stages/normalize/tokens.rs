@@ -2,7 +2,7 @@
 //! HTML entities and emoticons. Pass two keeps their marks ASCII, and does not count the
 //! letters of URLs as English.
 
-use super::chars::{is_cjk, is_space};
+use super::chars::{is_cjk, is_context_mark, is_space};
 use super::line::Slot;
 
 /// A character that continues a URL (the host and path part; `?` and `:` end it, as
@@ -69,7 +69,12 @@ pub(super) fn is_protected(slots: &[Slot], i: usize) -> bool {
         .map_or(floor, |p| floor + p + 1);
     let token: String = slots[start..i].iter().map(|s| s.ch).collect();
     let after = slots.get(i + 1).map(|s| s.ch);
-    if token.contains("://") || token.contains("www.") || token.contains('@') {
+    // Inside a URL or address the mark is followed by more of it; at its end (before a
+    // space, a CJK character or the line end) the mark is the sentence's.
+    // (Marks of either width count as more of it, so that the decision is the same
+    // after a neighbouring mark has been made full-width.)
+    let url_goes_on = after.is_some_and(|c| is_url_char(c) || is_context_mark(c));
+    if url_goes_on && (token.contains("://") || token.contains("www.") || token.contains('@')) {
         return true;
     }
     // `http:` + `//`: the scheme's own colon.
@@ -111,7 +116,16 @@ mod tests {
             norm("详见www.gov.cn/x?id=3中文"),
             "详见www.gov.cn/x?id=3中文"
         );
-        assert_eq!(norm("访问www.gov.cn/x?中文"), "访问www.gov.cn/x?中文");
+        // A mark after the end of a URL is the sentence's.
+        assert_eq!(norm("访问www.gov.cn/x?中文"), "访问www.gov.cn/x？中文");
+        assert_eq!(
+            norm("詳情請瀏覽官網:https://www.edu.gov.hk/tc/index.html,或致電查詢"),
+            "詳情請瀏覽官網：https://www.edu.gov.hk/tc/index.html，或致電查詢"
+        );
+        assert_eq!(
+            norm("请访问https://example.com/a?id=1,2,3获取资料"),
+            "请访问https://example.com/a?id=1,2,3获取资料"
+        );
         assert_eq!(
             norm("联系邮箱:editor@mail.example.com"),
             "联系邮箱：editor@mail.example.com"

@@ -158,3 +158,11 @@ fn boundaries_in_the_output_format_are_kept_and_not_reported_again() {
     let plain = run(&format!("{BODY}\n{BODY2}\n{BODY}\n"));
     assert_eq!(plain.articles().len(), 1);
 }
+
+#[test]
+fn stanza_breaks_of_a_poem_are_not_article_boundaries() {
+    let text = "The Lantern\n\nI carried a lantern down to the shore,\nthe wind was cold and the night was long,\nI waited for a boat that came no more,\nand sang to the dark an old sea song.\n\nThe water answered, soft and low,\nwith the voice of those who went before,\nand told me what I did not know,\nthat they were waiting on the other shore.\n";
+    let doc = run(text);
+    assert_eq!(doc.articles().len(), 1, "{}", doc.render_text());
+    assert_eq!(doc.blocks.len(), 9);
+}

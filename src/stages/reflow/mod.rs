@@ -274,12 +274,11 @@ fn needs_space(a: &str, b: &str) -> bool {
 
 /// First words of compounds that keep their hyphen when split at a line end.
 const COMPOUND_FIRST: &[&str] = &[
-    "well", "self", "ill", "half", "all", "ex", "non", "anti", "co", "cross", "mid", "semi",
-    "full", "long", "short", "high", "low", "vice", "so", "one", "two", "three", "four", "five",
-    "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty", "fifty", "sixty",
-    "seventy", "eighty", "ninety", "first", "second", "third", "state", "world", "year", "part",
-    "old", "far", "best", "better", "little", "much", "ever", "never", "hard", "fast", "open",
-    "up", "down", "out", "off", "over", "under", "after", "post", "pre", "multi", "inter",
+    "well", "self", "ill", "half", "all", "ex", "non", "anti", "cross", "mid", "full", "long",
+    "short", "high", "low", "vice", "so", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+    "ninety", "first", "second", "third", "state", "world", "year", "part", "old", "far", "best",
+    "better", "little", "much", "ever", "never", "hard", "fast", "open",
 ];
 
 /// Whether the hyphen at the end of `a` was added by the layout (and goes) rather than

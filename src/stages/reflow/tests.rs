@@ -351,3 +351,9 @@ fn web_paragraphs_of_similar_width_are_not_a_hard_wrap() {
     );
     assert_eq!(paras(&text).len(), 5);
 }
+
+#[test]
+fn a_prefix_that_forms_closed_words_loses_its_hyphen() {
+    let text = "The decision was one that campaigners in the city had long called over-\n\ndue and necessary.\n";
+    assert!(paras(text)[0].contains("called overdue and"));
+}

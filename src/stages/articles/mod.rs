@@ -17,7 +17,7 @@ use crate::error::{ConfigError, DocumentError};
 use crate::rules::RuleInfo;
 use crate::stage::{Stage, StageInfo};
 use crate::stages::reflow::is_short;
-use crate::stages::reflow::shape::is_byline;
+use crate::stages::reflow::shape::{ending, is_byline, Ending};
 
 pub use structure::{analyse, role, AnchorKind, Role, Structure};
 
@@ -146,7 +146,8 @@ pub fn split_articles(doc: &mut Document, boundaries: bool, moves: bool) {
             // In the output format an article opens with its headline after a paragraph;
             // stanza breaks of verse and other blank lines do not look like that.
             let after_paragraph = blocks.last().is_some_and(|prev: &Block| {
-                role(&prev.text, false) == Role::Body && !is_short(&prev.text)
+                let cut = ending(&prev.text) == Ending::Open && prev.text.contains(['，', ',']);
+                (role(&prev.text, false) == Role::Body && !is_short(&prev.text)) || cut
             });
             let marked = marked_by_blank
                 && block.blank_before > 0

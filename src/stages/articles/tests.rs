@@ -153,6 +153,12 @@ fn boundaries_in_the_output_format_are_kept_and_not_reported_again() {
     let output = first.render_text();
     let again = run(&output);
     assert_eq!(again.render_text(), output);
+    // A truncated last paragraph before the boundary.
+    let cut = format!("第一篇的标题在这里\n{BODY}\n据介绍，今年还将在运河沿线再建设三家\n\n小区加装电梯“加速跑” 今年已开工两百余台\n{BODY2}\n");
+    let again = run(&cut);
+    assert_eq!(again.render_text(), cut);
+    let again = run(&output);
+    assert_eq!(again.render_text(), output);
     assert!(again.edits.is_empty(), "{:?}", again.edits);
     // A single-newline page with no blank line is not split by this rule.
     let plain = run(&format!("{BODY}\n{BODY2}\n{BODY}\n"));

@@ -210,9 +210,16 @@ fn reflow_pass(doc: &mut Document, rules: &ReflowRules) -> bool {
             let (joined, seam) = join_texts(&para.text, &next.text, found.kind, &blocks);
             let lines = para.lines.union(next.lines);
             let rule = rule_of(found.kind);
+            // The seam is at the end of the first line when the paragraph so far is that
+            // one line; a later seam is reported at the paragraph's start.
+            let column = if para.lines.start == para.lines.end {
+                para.text.chars().count() as u32 + 1
+            } else {
+                1
+            };
             edits.push(
                 Edit::new(STAGE, rule, Action::Join, lines)
-                    .column(para.text.chars().count() as u32 + 1)
+                    .column(column)
                     .before(seam.0)
                     .after(seam.1)
                     .reason(format!(

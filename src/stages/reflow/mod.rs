@@ -6,6 +6,7 @@
 //! joined blocks. Chinese halves are concatenated, English halves joined with a space, and
 //! an English word split by a hyphen is re-joined without it (real compounds keep it).
 
+mod furniture;
 mod join;
 mod layout;
 pub mod shape;

@@ -36,8 +36,14 @@ fn page(seed: usize) -> String {
                 )),
             }
         }
-        let wrapped: String = CJK.chars().cycle().skip(rot).take(30).collect();
-        out.push_str(&format!("{wrapped}，\n{wrapped}\n{wrapped}。\n\n"));
+        let wrap = |k: usize| -> String {
+            CJK.chars()
+                .cycle()
+                .skip(rot + 11 * k + 5)
+                .take(30)
+                .collect()
+        };
+        out.push_str(&format!("{}，\n{}\n{}。\n\n", wrap(1), wrap(2), wrap(3)));
     }
     out
 }

@@ -16,7 +16,8 @@ use crate::document::{Action, Block, Document, Edit};
 use crate::error::{ConfigError, DocumentError};
 use crate::rules::RuleInfo;
 use crate::stage::{Stage, StageInfo};
-use crate::stages::reflow::shape::is_byline;
+use crate::stages::reflow::is_short;
+use crate::stages::reflow::shape::{ending, is_byline, Ending};
 
 pub use structure::{analyse, role, AnchorKind, Role, Structure};
 
@@ -142,7 +143,17 @@ pub fn split_articles(doc: &mut Document, boundaries: bool, moves: bool) {
         if let Some(mut block) = old[i].take() {
             let start = starts.iter().find(|&&(s, _)| s == i);
             // The page's first article needs no boundary, wherever its start ended up.
-            let already = block.starts_article || (marked_by_blank && block.blank_before > 0);
+            // In the output format an article opens with its headline after a paragraph;
+            // stanza breaks of verse and other blank lines do not look like that.
+            let after_paragraph = blocks.last().is_some_and(|prev: &Block| {
+                let cut = ending(&prev.text) == Ending::Open && prev.text.contains(['，', ',']);
+                (role(&prev.text, false) == Role::Body && !is_short(&prev.text)) || cut
+            });
+            let marked = marked_by_blank
+                && block.blank_before > 0
+                && after_paragraph
+                && role(&block.text, false) == Role::Heading;
+            let already = block.starts_article || marked;
             let found_here = start.is_some_and(|&(_, kind)| kind != AnchorKind::Top);
             let opens = boundaries && (found_here || already) && !blocks.is_empty();
             if opens && !already {

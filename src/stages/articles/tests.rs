@@ -153,8 +153,62 @@ fn boundaries_in_the_output_format_are_kept_and_not_reported_again() {
     let output = first.render_text();
     let again = run(&output);
     assert_eq!(again.render_text(), output);
+    // A truncated last paragraph before the boundary.
+    let cut = format!("第一篇的标题在这里\n{BODY}\n据介绍，今年还将在运河沿线再建设三家\n\n小区加装电梯“加速跑” 今年已开工两百余台\n{BODY2}\n");
+    let again = run(&cut);
+    assert_eq!(again.render_text(), cut);
+    let again = run(&output);
+    assert_eq!(again.render_text(), output);
     assert!(again.edits.is_empty(), "{:?}", again.edits);
     // A single-newline page with no blank line is not split by this rule.
     let plain = run(&format!("{BODY}\n{BODY2}\n{BODY}\n"));
     assert_eq!(plain.articles().len(), 1);
+}
+
+#[test]
+fn stanza_breaks_of_a_poem_are_not_article_boundaries() {
+    let text = "The Lantern\n\nI carried a lantern down to the shore,\nthe wind was cold and the night was long,\nI waited for a boat that came no more,\nand sang to the dark an old sea song.\n\nThe water answered, soft and low,\nwith the voice of those who went before,\nand told me what I did not know,\nthat they were waiting on the other shore.\n";
+    let doc = run(text);
+    assert_eq!(doc.articles().len(), 1, "{}", doc.render_text());
+    assert_eq!(doc.blocks.len(), 9);
+}
+
+#[test]
+fn a_headline_longer_than_the_pages_subheadings_opens_an_article() {
+    let sub = |s: &str| format!("{s} 让流动党员更有家");
+    let text = format!(
+        "第一篇 文章的标题\n\n本报记者 李某\n\n{BODY}\n\n{}\n\n{BODY2}\n\n{}\n\n{BODY}\n\n从“十难”到“十步法” 松江党建引领电梯更新全流程破题\n\n{BODY2}\n\n{}\n\n{BODY}\n\n本报记者 王某\n\n{BODY2}\n",
+        sub("聚焦动态管理"),
+        sub("重视学习教育"),
+        sub("发挥先锋作用")
+    );
+    let doc = run(&text);
+    let got = articles(&doc);
+    assert_eq!(got.len(), 3, "{}", doc.render_text());
+    assert_eq!(
+        got[1][0],
+        "从“十难”到“十步法” 松江党建引领电梯更新全流程破题"
+    );
+}
+
+#[test]
+fn long_subheadings_of_a_one_article_page_are_not_headlines() {
+    let text = format!("区里召开治理工作推进会\n\n{BODY}\n\n从“十难”到“十步法” 松江党建引领电梯更新全流程破题\n\n{BODY2}\n\n从“一人”到“一群人” 社区志愿服务队伍不断壮大\n\n{BODY}\n");
+    assert_eq!(run(&text).articles().len(), 1);
+}
+
+#[test]
+fn the_only_heading_after_a_lede_article_opens_the_next_article() {
+    let text = format!("党建引领产业集群 谱写发展新篇章\n\n本报讯（沈某）工业区成立三个产业集群党委。\n\n{BODY}\n\n本报讯（张某）2月15日下午，区政协主席来工业区开展走访。\n\n{BODY2}\n\n网格四员齐发力 社区治理更精细\n\n“俞书记，配电房漏雨了，怎么办呀。”正月初三一大早，网格员就打来电话。\n\n{BODY}\n");
+    let doc = run(&text);
+    let got = articles(&doc);
+    assert_eq!(got.len(), 3, "{}", doc.render_text());
+    assert_eq!(got[2][0], "网格四员齐发力 社区治理更精细");
+}
+
+#[test]
+fn subheadings_inside_a_lede_article_are_not_headlines() {
+    let text = format!("党建引领产业集群 谱写发展新篇章\n\n本报讯（沈某）工业区成立三个产业集群党委。\n\n{BODY}\n\n本报讯（张某）2月15日下午，区政协主席来工业区开展走访。\n\n组织联合 提升合力\n\n{BODY2}\n\n服务联盟 提升动力\n\n{BODY}\n");
+    let doc = run(&text);
+    assert_eq!(doc.articles().len(), 2, "{}", doc.render_text());
 }

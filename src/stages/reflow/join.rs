@@ -61,7 +61,7 @@ pub fn continuation(ctx: &Context, para: &Block, last: usize, prev: Option<&str>
     let a = &blocks[last];
     let end = ending(text);
     let open = matches!(end, Ending::Open | Ending::Comma | Ending::Hyphen);
-    if !open && ctx.layout.wrap_width.is_none() {
+    if !open && ctx.layout.wrap.is_none() {
         return None;
     }
     let mut scanned = 0;
@@ -75,6 +75,14 @@ pub fn continuation(ctx: &Context, para: &Block, last: usize, prev: Option<&str>
         }
         let b = &blocks[j];
         if b.lines.start > a.lines.end + MAX_LINE_GAP || scanned > MAX_INTERPOSED {
+            return None;
+        }
+        // On a page whose paragraphs follow each other line by line, a blank line is a
+        // section or article break (the text output format marks articles that way).
+        if ctx.layout.single_newline
+            && b.blank_before > 0
+            && !starts_with_continuation_mark(&b.text)
+        {
             return None;
         }
         // A byline between the halves means the next article has begun.
@@ -113,7 +121,18 @@ pub fn continuation(ctx: &Context, para: &Block, last: usize, prev: Option<&str>
         // A block from inside the paragraph's own line range (printed between two of its
         // parts) can only sit between halves: the text keeps its reading order.
         let after_para = b.lines.start > para.lines.end;
-        if after_para && is_candidate(ctx, j) {
+        // On a blank-line page, the next line of the same block is part of the paragraph
+        // or nothing: it is never looked past, even when it is short like a heading.
+        let same_block = touching && ctx.layout.blank_separated;
+        let candidate = if same_block {
+            !never_continues(&b.text) && !is_list_item(&b.text)
+        } else {
+            is_candidate(ctx, j)
+        };
+        if same_block && !candidate {
+            return None;
+        }
+        if after_para && candidate {
             let kind = if end == Ending::Hyphen && starts_lowercase(&b.text) {
                 JoinKind::HyphenatedWord
             } else if first && !removed_between(ctx, a, b) {
@@ -157,12 +176,12 @@ fn wrap_join(ctx: &Context, text: &str, last: usize, j: usize) -> Option<JoinKin
     }
     let end = ending(text);
     let width = width_up_to(&a.text, 200);
-    let wrap = ctx.layout.wrap_width?;
-    let full = width * 4 >= wrap * 3 && width <= wrap + 2;
-    // Chinese wraps at an exact width: a line that fills it continues even after a full
-    // stop (a paragraph rarely ends exactly at the margin). English wraps at word ends, so
-    // there only blank lines tell where paragraphs end.
-    let exactly_full = !is_latin(&a.text) && width + 2 >= wrap && width <= wrap + 2;
+    let wrap = ctx.layout.wrap?;
+    let full = width * 4 >= wrap.width * 3 && width <= wrap.width + 2;
+    // Text cut at an exact width: a line that fills it continues even after a full stop
+    // (a paragraph rarely ends exactly at the margin). Text wrapped at word ends gives no
+    // such sign, so there only blank lines tell where paragraphs end.
+    let exactly_full = wrap.exact && width + 2 >= wrap.width && width <= wrap.width + 2;
     if full && (ctx.layout.blank_separated || end != Ending::Final || exactly_full) {
         return Some(if end == Ending::Hyphen && starts_lowercase(&b.text) {
             JoinKind::HyphenatedWord

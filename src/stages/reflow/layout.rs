@@ -10,17 +10,20 @@ use super::shape::{ending, is_latin, table_cells, width_up_to, Ending};
 /// heading block rather than running text.
 const SHORT_CJK: usize = 50;
 const SHORT_LATIN: usize = 60;
-/// Fixed-width text wraps between these widths; paragraphs of web pages are wider.
+/// Fixed-width text wraps between these widths (forum posts, e-mail and plain text wrap at
+/// 60-80 columns).
 const WRAP_MIN: usize = 56;
-const WRAP_MAX: usize = 160;
+const WRAP_MAX: usize = 100;
 
 /// What reflow knows about the whole page.
 #[derive(Clone, Debug, Default)]
 pub struct Layout {
     /// Paragraphs are separated by blank lines; a single newline is then a wrap.
     pub blank_separated: bool,
-    /// The detected wrap width in columns, for hard-wrapped text.
-    pub wrap_width: Option<usize>,
+    /// Paragraphs follow each other line by line; a blank line is then a section break.
+    pub single_newline: bool,
+    /// The detected wrap, for hard-wrapped text.
+    pub wrap: Option<Wrap>,
     /// For each block, the id of the run of short lines it belongs to (runs of three or
     /// more short lines: verse, lists, tables, address blocks).
     pub short_run: Vec<Option<usize>>,
@@ -39,8 +42,9 @@ impl Layout {
             .collect();
         removed.sort_by_key(|r| (r.0, r.1));
         Layout {
-            blank_separated: blank_separated(blocks),
-            wrap_width: wrap_width(blocks),
+            blank_separated: separation(blocks) == Some(true),
+            single_newline: separation(blocks) == Some(false),
+            wrap: wrap_width(blocks),
             short_run: short_runs(blocks),
             table_row: table_rows(blocks),
             removed,
@@ -106,7 +110,9 @@ pub fn adjacent(a: &Block, b: &Block) -> bool {
 /// Decided on pairs whose first block ends a sentence: those are paragraph ends whatever
 /// the page does, so how they are separated tells the page's habit. Joins never happen
 /// after such a block, so the verdict does not change when reflow runs again.
-fn blank_separated(blocks: &[Block]) -> bool {
+/// `Some(true)`: blank lines separate paragraphs; `Some(false)`: single newlines do;
+/// `None`: no evidence either way.
+fn separation(blocks: &[Block]) -> Option<bool> {
     let (mut blank, mut single) = (0, 0);
     for pair in blocks.windows(2) {
         if ending(&pair[0].text) != Ending::Final {
@@ -118,19 +124,21 @@ fn blank_separated(blocks: &[Block]) -> bool {
             single += 1;
         }
     }
-    blank > single
+    (blank != single).then_some(blank > single)
 }
 
 /// The wrap width of hard-wrapped text: lines that run straight into the next line
-/// cluster just under a fixed width between 56 and 160 columns.
-fn wrap_width(blocks: &[Block]) -> Option<usize> {
+/// cluster just under a fixed width between 56 and 100 columns, and hardly any line of the
+/// page is wider. A page of web paragraphs whose widths happen to be similar fails the
+/// second test.
+fn wrap_width(blocks: &[Block]) -> Option<Wrap> {
     let mut widths: Vec<usize> = blocks
         .windows(2)
         .filter(|p| adjacent(&p[0], &p[1]))
         .map(|p| width_up_to(&p[0].text, WRAP_MAX + 1))
         .filter(|&w| w >= 20)
         .collect();
-    if widths.len() < 3 {
+    if widths.len() < 4 {
         return None;
     }
     widths.sort_unstable();
@@ -138,11 +146,34 @@ fn wrap_width(blocks: &[Block]) -> Option<usize> {
     if !(WRAP_MIN..=WRAP_MAX).contains(&width) {
         return None;
     }
-    let near = widths
+    let near: Vec<usize> = widths
         .iter()
-        .filter(|&&w| w * 4 >= width * 3 && w <= width + 2)
+        .copied()
+        .filter(|&w| w * 4 >= width * 3 && w <= width + 2)
+        .collect();
+    let wider = blocks
+        .iter()
+        .filter(|b| width_up_to(&b.text, width + 4) > width + 4)
         .count();
-    (near >= 3 && near * 10 >= widths.len() * 6).then_some(width)
+    if near.len() < 4 || near.len() * 10 < widths.len() * 7 || wider * 10 > blocks.len() {
+        return None;
+    }
+    // Text wrapped at an exact column count (Chinese fixed-width text) rather than at word
+    // ends: most wrapped lines reach the margin.
+    let at_margin = near.iter().filter(|&&w| w + 2 >= width).count();
+    Some(Wrap {
+        width,
+        exact: at_margin * 10 >= near.len() * 6,
+    })
+}
+
+/// A detected hard wrap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Wrap {
+    /// The wrap width in columns.
+    pub width: usize,
+    /// Lines are cut at exactly this width (not at word ends).
+    pub exact: bool,
 }
 
 fn short_runs(blocks: &[Block]) -> Vec<Option<usize>> {
@@ -179,15 +210,32 @@ mod tests {
 
     #[test]
     fn separation_habit() {
-        assert!(blank_separated(&blocks("一句。\n\n二句。\n\n三句。\n")));
-        assert!(!blank_separated(&blocks("一句。\n二句。\n三句。\n")));
+        assert_eq!(
+            separation(&blocks("一句。\n\n二句。\n\n三句。\n")),
+            Some(true)
+        );
+        assert_eq!(separation(&blocks("一句。\n二句。\n三句。\n")), Some(false));
+        assert_eq!(separation(&blocks("一句\n\n二句。\n")), None);
     }
 
     #[test]
     fn wrap_width_found_only_for_fixed_width_text() {
         let line = "word ".repeat(14).trim().to_string();
         let text = format!("{line}\n{line}\n{line}\nend.\n\n{line}\n{line}\nend.\n");
-        assert_eq!(wrap_width(&blocks(&text)), Some(display_width(line.trim())));
+        let wrap = wrap_width(&blocks(&text)).map(|w| w.width);
+        assert_eq!(wrap, Some(display_width(line.trim())));
+        // Web paragraphs of similar widths, one per line, are not a hard wrap.
+        let para = |n: usize| "段".repeat(n) + "。";
+        let page = format!(
+            "{}\n{}\n{}\n{}\n{}\n{}\n",
+            para(70),
+            para(42),
+            para(45),
+            para(44),
+            para(46),
+            para(90)
+        );
+        assert_eq!(wrap_width(&blocks(&page)), None);
         let web = format!(
             "{}\n{}\n{}\n{}\n",
             "长".repeat(150),

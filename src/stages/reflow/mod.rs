@@ -6,6 +6,7 @@
 //! joined blocks. Chinese halves are concatenated, English halves joined with a space, and
 //! an English word split by a hyphen is re-joined without it (real compounds keep it).
 
+mod furniture;
 mod join;
 mod layout;
 pub mod shape;
@@ -210,9 +211,16 @@ fn reflow_pass(doc: &mut Document, rules: &ReflowRules) -> bool {
             let (joined, seam) = join_texts(&para.text, &next.text, found.kind, &blocks);
             let lines = para.lines.union(next.lines);
             let rule = rule_of(found.kind);
+            // The seam is at the end of the first line when the paragraph so far is that
+            // one line; a later seam is reported at the paragraph's start.
+            let column = if para.lines.start == para.lines.end {
+                para.text.chars().count() as u32 + 1
+            } else {
+                1
+            };
             edits.push(
                 Edit::new(STAGE, rule, Action::Join, lines)
-                    .column(para.text.chars().count() as u32 + 1)
+                    .column(column)
                     .before(seam.0)
                     .after(seam.1)
                     .reason(format!(
@@ -274,12 +282,11 @@ fn needs_space(a: &str, b: &str) -> bool {
 
 /// First words of compounds that keep their hyphen when split at a line end.
 const COMPOUND_FIRST: &[&str] = &[
-    "well", "self", "ill", "half", "all", "ex", "non", "anti", "co", "cross", "mid", "semi",
-    "full", "long", "short", "high", "low", "vice", "so", "one", "two", "three", "four", "five",
-    "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty", "fifty", "sixty",
-    "seventy", "eighty", "ninety", "first", "second", "third", "state", "world", "year", "part",
-    "old", "far", "best", "better", "little", "much", "ever", "never", "hard", "fast", "open",
-    "up", "down", "out", "off", "over", "under", "after", "post", "pre", "multi", "inter",
+    "well", "self", "ill", "half", "all", "ex", "non", "anti", "cross", "mid", "full", "long",
+    "short", "high", "low", "vice", "so", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+    "ninety", "first", "second", "third", "state", "world", "year", "part", "old", "far", "best",
+    "better", "little", "much", "ever", "never", "hard", "fast", "open",
 ];
 
 /// Whether the hyphen at the end of `a` was added by the layout (and goes) rather than

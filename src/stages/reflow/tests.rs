@@ -330,3 +330,30 @@ fn a_paragraph_ending_with_a_link_or_emoji_is_finished() {
     let text = format!("更多内容请访问 https://example.com/news/2024\n{BODY_ZH}\n今天的饭菜太好吃了😋\n{BODY_ZH}\n");
     assert_eq!(paras(&text).len(), 4);
 }
+
+#[test]
+fn nothing_is_joined_across_an_article_break_of_the_output_format() {
+    // Cleaned output: one paragraph per line, a blank line between articles.
+    let text = format!("第一篇的标题\n{BODY_ZH}\n据介绍，今年区里还将在运河沿线再建设三家公园和两座图书馆，其中一座位于\n\n小区加装电梯“加速跑” 今年已开工两百余台\n今年以来，我市既有住宅加装电梯工作持续提速，完工一百三十余台。\n");
+    assert_eq!(paras(&text).len(), 5);
+}
+
+#[test]
+fn web_paragraphs_of_similar_width_are_not_a_hard_wrap() {
+    let para = |c: &str, n: usize| format!("{}。", c.repeat(n));
+    let text = format!(
+        "{}\n{}\n{}\n{}\n{}\n",
+        para("以", 44),
+        para("杭", 46),
+        para("业", 45),
+        para("中", 47),
+        para("长", 44)
+    );
+    assert_eq!(paras(&text).len(), 5);
+}
+
+#[test]
+fn a_prefix_that_forms_closed_words_loses_its_hyphen() {
+    let text = "The decision was one that campaigners in the city had long called over-\n\ndue and necessary.\n";
+    assert!(paras(text)[0].contains("called overdue and"));
+}

@@ -131,17 +131,6 @@ fn frequent_table() -> &'static [u64] {
     })
 }
 
-/// Whether `c` is one of the ~100 most frequent characters of Chinese text (simplified or
-/// traditional form).
-pub(crate) fn is_frequent_cjk(c: char) -> bool {
-    let cp = c as u32;
-    if !(CJK_START..CJK_END).contains(&cp) {
-        return false;
-    }
-    let index = (cp - CJK_START) as usize;
-    frequent_table()[index / 64] & (1u64 << (index % 64)) != 0
-}
-
 /// Whether `text` reads as Chinese: at least 20 ideographs, at least a tenth of them among
 /// the most frequent characters of the language (real text: 15–45%; Korean, Japanese or
 /// Big5 bytes read as GBK: 0–5%), and next to no kana or Hangul. Looks at the first 400

@@ -27,6 +27,10 @@ pub struct Settings {
     pub per_path: Vec<PathOverride>,
     pub input: InputSettings,
     pub decode: crate::stages::decode::DecodeSettings,
+    pub debris: crate::stages::debris::DebrisSettings,
+    pub repeats: crate::stages::repeats::RepeatsSettings,
+    /// `[dups]`: the near-duplicate search.
+    pub dups: crate::dups::DupSettings,
 }
 
 /// `[[per-path]]`: rule and stage selection for some paths of the corpus.
@@ -139,6 +143,7 @@ impl Settings {
     /// Checks what serde cannot: stage names and rule codes that exist.
     pub fn validate(&self) -> Result<(), String> {
         self.override_matchers()?;
+        self.dups.validate()?;
         for i in 0..self.per_path.len() {
             let with = self.with_overrides(&[i]);
             let mut inner = with.clone();
@@ -156,9 +161,15 @@ impl Settings {
                 ));
             }
         }
+        self.debris.validate()?;
         for code in self.select.iter().chain(&self.ignore) {
             let known = code == "ALL"
-                || crate::registry::all_rules().any(|(_, r)| r.code.starts_with(code.as_str()));
+                || crate::registry::all_rules().any(|(_, r)| r.code.starts_with(code.as_str()))
+                || self
+                    .debris
+                    .rules
+                    .iter()
+                    .any(|r| r.code.starts_with(code.as_str()));
             if !known {
                 return Err(format!("select/ignore: no rule code starts with {code:?}"));
             }

@@ -6,7 +6,14 @@ use crate::stage::StageInfo;
 use crate::stages;
 
 /// Every stage, in pipeline order.
-pub static STAGES: &[&StageInfo] = &[&stages::decode::INFO, &stages::normalize::INFO];
+pub static STAGES: &[&StageInfo] = &[
+    &stages::decode::INFO,
+    &stages::normalize::INFO,
+    &stages::debris::INFO,
+    &stages::reflow::INFO,
+    &stages::repeats::INFO,
+    &stages::articles::INFO,
+];
 
 /// The registry entry called `name`.
 pub fn stage_info(name: &str) -> Option<&'static StageInfo> {
@@ -23,6 +30,39 @@ pub fn all_rules() -> impl Iterator<Item = (&'static str, &'static RuleInfo)> {
 /// The built-in rule with this code (case-insensitive) or name.
 pub fn find_rule(code_or_name: &str) -> Option<(&'static str, &'static RuleInfo)> {
     all_rules().find(|(_, r)| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+}
+
+/// `docs/rules.md`: every stage and rule with its explanation, generated from the registry
+/// (a test keeps the file up to date; `THRESH_UPDATE_DOCS=1 cargo test` rewrites it).
+pub fn rules_markdown() -> String {
+    let mut out = String::from(
+        "# Rules\n\n<!-- Generated from the registry by `registry::rules_markdown()`; \
+         do not edit. Regenerate with `THRESH_UPDATE_DOCS=1 cargo test --test rules_doc`. -->\n\n\
+         Every change thresh makes is attributed to one of these rules. `thresh rules CODE` \
+         prints the same explanation; `select` / `ignore` take codes or prefixes (`D2`).\n",
+    );
+    for stage in STAGES {
+        out.push_str(&format!("\n## {}\n\n{}\n\n", stage.name, stage.summary));
+        if stage.rules.is_empty() {
+            out.push_str("(no rules)\n");
+            continue;
+        }
+        out.push_str("| code | name | summary |\n|---|---|---|\n");
+        for rule in stage.rules {
+            let summary = rule.summary.replace('|', "\\|");
+            out.push_str(&format!(
+                "| {} | `{}` | {} |\n",
+                rule.code, rule.name, summary
+            ));
+        }
+        for rule in stage.rules {
+            out.push_str(&format!(
+                "\n### {} {}\n\n{}\n",
+                rule.code, rule.name, rule.explanation
+            ));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,0 +1,186 @@
+//! The multi-pattern matcher: every whole-line and line-start pattern of the enabled packs
+//! compiled into one regex-automata meta regex, so a line is scanned once whatever the
+//! number of patterns.
+
+use regex_automata::meta::{self, Regex};
+use regex_automata::{Anchored, Input, MatchKind, PatternSet};
+
+use crate::error::ConfigError;
+use crate::rules::RuleInfo;
+
+use super::zones::Zone;
+
+/// How a pattern is anchored on the line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// The whole line must match.
+    Line,
+    /// The line must start with a match (long statements: `版权声明：…`).
+    Lead,
+}
+
+/// What else goes when a line matches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Follow {
+    Nothing,
+    /// The next line too, when it is a short single token (an account or user name).
+    NextName,
+    /// The next line too, when it is short and does not end like a sentence (a field value).
+    NextValue,
+}
+
+/// One pattern of a rule pack.
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    pub rule: &'static RuleInfo,
+    pub regex: String,
+    pub shape: Shape,
+    pub zone: Zone,
+    /// Longest line (in characters) the pattern may decide on.
+    pub max_chars: usize,
+    pub follow: Follow,
+}
+
+impl Pattern {
+    /// A whole-line pattern, valid in any zone, for lines of at most 60 characters.
+    pub fn line(rule: &'static RuleInfo, regex: impl Into<String>) -> Pattern {
+        Pattern {
+            rule,
+            regex: regex.into(),
+            shape: Shape::Line,
+            zone: Zone::Any,
+            max_chars: 60,
+            follow: Follow::Nothing,
+        }
+    }
+
+    /// A line-start pattern, valid in any zone, for lines of at most 300 characters.
+    pub fn lead(rule: &'static RuleInfo, regex: impl Into<String>) -> Pattern {
+        Pattern {
+            shape: Shape::Lead,
+            max_chars: 300,
+            ..Pattern::line(rule, regex)
+        }
+    }
+
+    pub fn zone(mut self, zone: Zone) -> Pattern {
+        self.zone = zone;
+        self
+    }
+
+    pub fn max(mut self, max_chars: usize) -> Pattern {
+        self.max_chars = max_chars;
+        self
+    }
+
+    pub fn follow(mut self, follow: Follow) -> Pattern {
+        self.follow = follow;
+        self
+    }
+
+    fn anchored_source(&self) -> String {
+        // A Unicode word boundary makes the lazy DFA give up on non-ASCII text (and fall back
+        // to a much slower engine); the patterns only need ASCII word boundaries.
+        let regex = self.regex.replace(r"\b", r"(?-u:\b)");
+        match self.shape {
+            Shape::Line => format!(r"^(?:{regex})$"),
+            Shape::Lead => format!(r"^(?:{regex})"),
+        }
+    }
+}
+
+/// Lines longer than this (in bytes) are only matched on their first `LEAD_WINDOW` bytes
+/// against the line-start patterns: a whole-line debris pattern never spans a long body
+/// paragraph, and skipping them keeps the stage fast.
+const FULL_MATCH_MAX_BYTES: usize = 360;
+const LEAD_WINDOW: usize = 120;
+
+/// Pattern sets reused from line to line.
+pub struct Scratch {
+    all: PatternSet,
+    lead: PatternSet,
+}
+
+/// The compiled patterns.
+pub struct Matcher {
+    patterns: Vec<Pattern>,
+    all: Option<Regex>,
+    /// Only the `Lead` patterns, for the start of long lines; ids map through `lead_ids`.
+    lead: Option<Regex>,
+    lead_ids: Vec<usize>,
+}
+
+fn compile(sources: &[String]) -> Result<Option<Regex>, String> {
+    if sources.is_empty() {
+        return Ok(None);
+    }
+    let config = meta::Config::new()
+        .match_kind(MatchKind::All)
+        // Hundreds of patterns overflow the default lazy-DFA cache and fall back to a slow
+        // engine; 16 MiB keeps the DFA hot.
+        .hybrid_cache_capacity(16 << 20)
+        .dfa_size_limit(Some(16 << 20))
+        .nfa_size_limit(Some(64 << 20));
+    Regex::builder()
+        .configure(config)
+        .build_many(sources)
+        .map(Some)
+        .map_err(|e| e.to_string())
+}
+
+impl Matcher {
+    pub fn new(patterns: Vec<Pattern>) -> Result<Matcher, ConfigError> {
+        let err = |e: String| ConfigError::Invalid(format!("debris patterns: {e}"));
+        let sources: Vec<String> = patterns.iter().map(Pattern::anchored_source).collect();
+        let all = compile(&sources).map_err(err)?;
+        let lead_ids: Vec<usize> = (0..patterns.len())
+            .filter(|&i| patterns[i].shape == Shape::Lead)
+            .collect();
+        let lead_sources: Vec<String> = lead_ids.iter().map(|&i| sources[i].clone()).collect();
+        let lead = compile(&lead_sources).map_err(err)?;
+        Ok(Matcher {
+            patterns,
+            all,
+            lead,
+            lead_ids,
+        })
+    }
+
+    pub fn pattern(&self, id: usize) -> &Pattern {
+        &self.patterns[id]
+    }
+
+    /// Reusable match state for one document.
+    pub fn scratch(&self) -> Scratch {
+        Scratch {
+            all: PatternSet::new(self.all.as_ref().map_or(0, Regex::pattern_len)),
+            lead: PatternSet::new(self.lead.as_ref().map_or(0, Regex::pattern_len)),
+        }
+    }
+
+    /// Ids of the patterns that match `line`, in pattern order (the order of the packs).
+    pub fn hits(&self, line: &str, scratch: &mut Scratch, out: &mut Vec<usize>) {
+        out.clear();
+        if line.len() <= FULL_MATCH_MAX_BYTES {
+            if let Some(re) = &self.all {
+                scratch.all.clear();
+                re.which_overlapping_matches(
+                    &Input::new(line).anchored(Anchored::Yes),
+                    &mut scratch.all,
+                );
+                out.extend(scratch.all.iter().map(|p| p.as_usize()));
+            }
+        } else if let Some(re) = &self.lead {
+            let mut end = LEAD_WINDOW;
+            while !line.is_char_boundary(end) {
+                end -= 1;
+            }
+            scratch.lead.clear();
+            re.which_overlapping_matches(
+                &Input::new(&line[..end]).anchored(Anchored::Yes),
+                &mut scratch.lead,
+            );
+            out.extend(scratch.lead.iter().map(|p| self.lead_ids[p.as_usize()]));
+        }
+    }
+}

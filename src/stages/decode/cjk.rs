@@ -118,20 +118,25 @@ pub(crate) fn three_byte_code_point(lead: u8, second: u8, third: u8) -> u32 {
     (u32::from(lead & 0x0F) << 12) | (u32::from(second & 0x3F) << 6) | u32::from(third & 0x3F)
 }
 
-/// Whether `text` reads as Chinese: at least 20 ideographs, at least a tenth of them among
-/// the most frequent characters of the language (real text: 15–45%; Korean, Japanese or
-/// Big5 bytes read as GBK: 0–5%), and next to no kana or Hangul. Looks at the first 400
-/// ideographs only.
-pub(crate) fn reads_as_chinese(text: &str) -> bool {
+/// The most frequent characters as a bit table over U+4E00–U+9FFF.
+fn frequent_table() -> &'static [u64] {
     static TABLE: OnceLock<Vec<u64>> = OnceLock::new();
-    let frequent = TABLE.get_or_init(|| {
+    TABLE.get_or_init(|| {
         let mut bits = vec![0u64; ((CJK_END - CJK_START) as usize).div_ceil(64)];
         for c in FREQUENT.chars() {
             let index = (c as u32 - CJK_START) as usize;
             bits[index / 64] |= 1u64 << (index % 64);
         }
         bits
-    });
+    })
+}
+
+/// Whether `text` reads as Chinese: at least 20 ideographs, at least a tenth of them among
+/// the most frequent characters of the language (real text: 15–45%; Korean, Japanese or
+/// Big5 bytes read as GBK: 0–5%), and next to no kana or Hangul. Looks at the first 400
+/// ideographs only.
+pub(crate) fn reads_as_chinese(text: &str) -> bool {
+    let frequent = frequent_table();
     // A few hundred ideographs tell; the rest of a long text would not change the answer.
     const ENOUGH: usize = 400;
     let (mut ideographs, mut hits, mut kana_hangul) = (0usize, 0usize, 0usize);

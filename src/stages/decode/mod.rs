@@ -130,10 +130,11 @@ pub struct Decoded {
 /// Decodes one document's bytes.
 ///
 /// In order: a forced encoding wins; then a byte order mark; then NUL bytes (UTF-16 if
-/// they sit on one parity, otherwise the input is binary); then valid UTF-8; then UTF-16
-/// made only of CJK; then legacy encodings detected by chardetng and checked by decoding
-/// the whole input. Invalid sequences are an error unless `options.lossy`. Mojibake is
-/// reversed afterwards when `options.repair_mojibake`.
+/// they sit on one parity, otherwise the input is binary); then valid UTF-8; then a clean
+/// GBK or Big5 reading that reads as Chinese; then UTF-16 made only of CJK; then legacy
+/// encodings detected by chardetng and checked by decoding the whole input. Decoded text
+/// with NUL characters is binary. Invalid sequences are an error unless `options.lossy`.
+/// Mojibake in Unicode input is reversed afterwards when `options.repair_mojibake`.
 ///
 /// ```
 /// use thresh::stages::decode::{decode_bytes, DecodeOptions};

@@ -215,6 +215,32 @@ mod tests {
     }
 
     #[test]
+    fn bytes_lost_to_replacement_characters_are_filled_when_unambiguous() {
+        // A windows-1252 decoder that turns its undefined bytes into U+FFFD (as Python's
+        // `errors="replace"` does) loses them; most can be told from the candidates.
+        let original = "外婆家所在的那条老街，明年开春就要拆了。我们不要来这里睡觉，口号是理想。";
+        let wrong: String = as_cp1252(original)
+            .chars()
+            .map(|c| match c {
+                '\u{81}' | '\u{8D}' | '\u{8F}' | '\u{90}' | '\u{9D}' => '\u{FFFD}',
+                c => c,
+            })
+            .collect();
+        assert!(wrong.contains('\u{FFFD}'));
+        let (fixed, _) = repair(&wrong).expect("repaired");
+        assert_eq!(fixed.chars().count(), original.chars().count());
+        for (got, want) in fixed.chars().zip(original.chars()) {
+            assert!(
+                got == want || got == '\u{FFFD}',
+                "{got} for {want} in {fixed}"
+            );
+        }
+        for c in ['睡', '口', '理'] {
+            assert!(fixed.contains(c), "{c} not restored in {fixed}");
+        }
+    }
+
+    #[test]
     fn line_numbers_count_crlf_and_cr_ends_once() {
         let text = format!("one\r\ntwo\rthree\r\n{}\r\nfive", as_cp1252("第四行文字。"));
         let (fixed, lines) = repair(&text).expect("repaired");

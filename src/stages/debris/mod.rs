@@ -40,7 +40,7 @@ pub use learned::{BoilerplateLearner, LearnSettings, LearnedBoilerplate, Learned
 pub use user::{UserRegex, UserRule, UserRuleKind};
 pub use zones::Zone;
 
-use engine::{Matcher, Pattern};
+use engine::{Follow, Matcher, Pattern};
 use inline::{apply_spans, InlineRules};
 use structure::{Decision, Page, RuleRef};
 
@@ -205,6 +205,7 @@ impl DebrisStage {
                 line_hits.learned[i] = learned.contains(text);
             }
         }
+        let prose: Vec<bool> = seen.iter().map(|t| zones::is_prose(t)).collect();
         let mut delimits: Vec<bool> = (0..n)
             .map(|i| {
                 line_hits.patterns[i].is_empty()
@@ -220,7 +221,7 @@ impl DebrisStage {
         };
         for _round in 0..4 {
             let hit: Vec<bool> = delimits.iter().map(|d| !d).collect();
-            page.zones = zones::zones(&seen, &hit);
+            page.zones = zones::zones(&prose, &hit);
             page.decisions = vec![None; n];
             self.decide_round(&mut page, &line_hits);
             let mut changed = false;
@@ -241,6 +242,7 @@ impl DebrisStage {
     fn decide_round(&self, page: &mut Page, line_hits: &LineHits) {
         let n = page.len();
         let mut footer_candidates = Vec::new();
+        let mut section_labels = Vec::new();
         for i in 0..n {
             if !page.is_open(i) {
                 continue; // taken by the follow of the previous line
@@ -283,10 +285,13 @@ impl DebrisStage {
                     format!("recurs in {docs} documents of the corpus"),
                 );
             }
-            if let Some((follow, rule)) = follow {
-                structure::follow_label(page, i, follow, rule);
+            match follow {
+                Some((Follow::TitleAfter, _)) => section_labels.push(i),
+                Some((follow, rule)) => structure::follow_label(page, i, follow, rule),
+                None => {}
             }
         }
+        structure::section_labels(page, &section_labels);
         self.user_blocks(page);
         structure::blocks(page, &|r| self.is_enabled(r));
         if self.is_enabled(&catalog::IMAGE_CAPTION) {

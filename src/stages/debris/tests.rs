@@ -297,3 +297,17 @@ mod laws {
         }
     }
 }
+
+#[test]
+fn section_label_goes_only_above_a_title() {
+    let lines = [
+        "Arts & Culture",
+        "Still the River Runs",
+        "By Jane Doe",
+        BODY_EN,
+        BODY_EN,
+    ];
+    assert_eq!(decide(&lines)[0].as_deref(), Some("D103"));
+    let lines = ["Salt & Light", "By Jane Doe", BODY_EN, BODY_EN];
+    assert_eq!(decide(&lines)[0], None);
+}

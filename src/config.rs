@@ -28,6 +28,9 @@ pub struct Settings {
     pub input: InputSettings,
     pub decode: crate::stages::decode::DecodeSettings,
     pub debris: crate::stages::debris::DebrisSettings,
+    pub repeats: crate::stages::repeats::RepeatsSettings,
+    /// `[dups]`: the near-duplicate search.
+    pub dups: crate::dups::DupSettings,
 }
 
 /// `[[per-path]]`: rule and stage selection for some paths of the corpus.
@@ -140,6 +143,7 @@ impl Settings {
     /// Checks what serde cannot: stage names and rule codes that exist.
     pub fn validate(&self) -> Result<(), String> {
         self.override_matchers()?;
+        self.dups.validate()?;
         for i in 0..self.per_path.len() {
             let with = self.with_overrides(&[i]);
             let mut inner = with.clone();

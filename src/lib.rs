@@ -18,6 +18,7 @@ pub mod cache;
 pub mod config;
 pub mod diagnostics;
 pub mod document;
+pub mod dups;
 pub mod error;
 pub mod io;
 pub mod pipeline;

@@ -10,6 +10,9 @@ pub static STAGES: &[&StageInfo] = &[
     &stages::decode::INFO,
     &stages::normalize::INFO,
     &stages::debris::INFO,
+    &stages::reflow::INFO,
+    &stages::repeats::INFO,
+    &stages::articles::INFO,
 ];
 
 /// The registry entry called `name`.

@@ -7,16 +7,19 @@
 //! cat shard.jsonl | thresh clean -             JSONL on stdin, JSONL on stdout
 //! thresh clean news --in-place --report r.json rewrite inputs, report every edit
 //! thresh clean page.txt --diff                 show what would change, write nothing
+//! thresh clean corpus -o out --drop-near-dups   write one copy of each story
 //! ```
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Context;
 use clap::Args;
 use indicatif::ProgressBar;
 use similar::TextDiff;
 use thresh::document::Source;
+use thresh::dups::SignatureSet;
 use thresh::io::inputs::{self, Input};
 use thresh::report::ReportWriter;
 use thresh::runner::{self, Observer, Outcome, OutputMode, RunOptions};
@@ -47,6 +50,10 @@ pub struct CleanArgs {
     /// JSONL output: one record per article (id PARENT/INDEX, parent_id, article_index).
     #[arg(long)]
     split_articles: bool,
+    /// Write only one document of each near-duplicate cluster (its most complete member);
+    /// the report lists the others. Reads the inputs twice.
+    #[arg(long, conflicts_with_all = ["in_place", "diff"])]
+    drop_near_dups: bool,
     #[command(flatten)]
     pipeline: PipelineArgs,
 }
@@ -87,11 +94,19 @@ pub fn run(args: CleanArgs) -> anyhow::Result<i32> {
             &problem.message,
         )?;
     }
+    let dropped = if args.drop_near_dups {
+        near_duplicates(&args, &pipelines, &inputs)?
+    } else {
+        Vec::new()
+    };
     let options = RunOptions {
         output,
         split_articles: args.split_articles,
         stdin_format: args.pipeline.stdin_format(),
         keep_original: args.diff,
+        drop_ids: args
+            .drop_near_dups
+            .then(|| Arc::new(dropped.iter().map(|(id, _)| id.clone()).collect())),
     };
     let stdout = io::stdout();
     let mut stdout = io::BufWriter::new(stdout.lock());
@@ -100,9 +115,55 @@ pub fn run(args: CleanArgs) -> anyhow::Result<i32> {
     bar.finish_and_clear();
     let errors = observer.errors;
     if let Some(report) = observer.report.take() {
-        report.finish(&[]).context("cannot write report")?;
+        let extra = if args.drop_near_dups {
+            let list: Vec<_> = dropped
+                .iter()
+                .map(|(id, rep)| serde_json::json!({"id": id, "representative": rep}))
+                .collect();
+            vec![("near_duplicates_dropped", serde_json::Value::Array(list))]
+        } else {
+            Vec::new()
+        };
+        report.finish(&extra).context("cannot write report")?;
     }
     Ok(if errors > 0 { EXIT_ERROR } else { EXIT_OK })
+}
+
+/// The documents `--drop-near-dups` leaves out, each with the representative kept in its
+/// place: every cluster member but the representative.
+fn near_duplicates(
+    args: &CleanArgs,
+    pipelines: &Pipelines,
+    inputs: &[Input],
+) -> anyhow::Result<Vec<(String, String)>> {
+    if inputs.iter().any(Input::is_stdin) {
+        anyhow::bail!("--drop-near-dups reads the inputs twice and cannot read standard input");
+    }
+    let first = args.paths.first().map_or(Path::new("."), PathBuf::as_path);
+    let settings = pipelines
+        .settings(pipelines.config_path_for(first).as_deref())
+        .map_err(anyhow::Error::msg)?
+        .dups;
+    // Per-input problems are reported by the cleaning pass itself.
+    let (set, _) = super::dups::sign_inputs(
+        inputs,
+        &[],
+        pipelines,
+        &args.pipeline,
+        false,
+        SignatureSet::new(&settings),
+        true,
+    )?;
+    let report = set.find_duplicates(&settings);
+    Ok(report
+        .clusters
+        .iter()
+        .flat_map(|c| {
+            c.members[1..]
+                .iter()
+                .map(|m| (m.clone(), c.representative.clone()))
+        })
+        .collect())
 }
 
 struct CleanObserver {

@@ -5,6 +5,7 @@ mod check;
 mod clean;
 mod common;
 mod config_cmd;
+mod dups;
 mod expect;
 mod rules;
 
@@ -39,6 +40,8 @@ enum Command {
     Rules(rules::RulesArgs),
     /// Print the effective configuration for a path.
     Config(config_cmd::ConfigArgs),
+    /// Find near-duplicate documents: pairs with evidence, and clusters.
+    Dups(dups::DupsArgs),
 }
 
 /// Runs the command line and returns the exit status.
@@ -49,6 +52,7 @@ pub fn main() -> i32 {
         Command::Check(args) => check::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Config(args) => config_cmd::run(args),
+        Command::Dups(args) => dups::run(args),
     };
     match result {
         Ok(code) => code,

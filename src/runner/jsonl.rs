@@ -96,6 +96,7 @@ pub(super) fn run_jsonl(
                 LineResult::Blank => {}
                 LineResult::Cleaned(line) => {
                     match (&mut file_out, &options.output) {
+                        _ if options.drops(&line.doc.id) => {}
                         (Some(w), _) => w.write_all(line.rendered.as_bytes())?,
                         (None, OutputMode::Stdout) => stdout.write_all(line.rendered.as_bytes())?,
                         _ => {}

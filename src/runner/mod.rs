@@ -50,6 +50,16 @@ pub struct RunOptions {
     pub stdin_format: StdinFormat,
     /// Keep the decoded input text in each [`Outcome`] (for diffs).
     pub keep_original: bool,
+    /// Documents with these ids are cleaned and handed to the observer but not written
+    /// (`clean --drop-near-dups`).
+    pub drop_ids: Option<Arc<std::collections::HashSet<String>>>,
+}
+
+impl RunOptions {
+    /// Whether the output of document `id` is left out.
+    pub fn drops(&self, id: &str) -> bool {
+        self.drop_ids.as_ref().is_some_and(|ids| ids.contains(id))
+    }
 }
 
 impl Default for RunOptions {
@@ -59,6 +69,7 @@ impl Default for RunOptions {
             split_articles: false,
             stdin_format: StdinFormat::Auto,
             keep_original: false,
+            drop_ids: None,
         }
     }
 }

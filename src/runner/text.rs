@@ -92,7 +92,7 @@ fn clean_bytes(
         (Some(raw), true) => Some(decode_for_display(raw, &doc)),
         _ => None,
     };
-    if let Some(dest) = destination {
+    if let Some(dest) = destination.as_ref().filter(|_| !options.drops(&doc.id)) {
         let unchanged = in_place && raw_copy.as_deref() == Some(cleaned.as_bytes());
         if !unchanged {
             write_atomic(dest, cleaned.as_bytes()).map_err(|e| {
@@ -132,7 +132,7 @@ pub(super) fn emit_text_result(
     let location = input.path.display().to_string();
     match result {
         TextResult::Cleaned(c) => {
-            if options.output == OutputMode::Stdout {
+            if options.output == OutputMode::Stdout && !options.drops(&c.doc.id) {
                 stdout.write_all(c.cleaned.as_bytes())?;
             }
             observer.outcome(Outcome {

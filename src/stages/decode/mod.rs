@@ -10,6 +10,13 @@ use crate::error::{ConfigError, DocumentError};
 use crate::rules::RuleInfo;
 use crate::stage::{Stage, StageInfo};
 
+mod cjk;
+mod detect;
+mod mojibake;
+#[cfg(test)]
+mod tests;
+mod utf16;
+
 pub const STAGE: &str = "decode";
 
 pub static LEGACY_ENCODING: RuleInfo = RuleInfo {
@@ -36,10 +43,12 @@ pub static MOJIBAKE: RuleInfo = RuleInfo {
     name: "mojibake",
     summary: "text that was decoded with the wrong encoding and saved again is repaired",
     explanation: "UTF-8 text that was once read as Latin-1/windows-1252 (or GBK) and saved again \
-        turns Chinese into runs of accented Latin letters (`å\u{8f}°å\u{8c}—` for `台北`). When \
+        turns Chinese into runs of accented Latin letters (`æˆ‘çš„` for `我的`); read as GBK, into rare \
+        ideographs (`鍙板寳` for `台北`). When \
         re-encoding with the wrong encoding and decoding as UTF-8 gives clearly better text \
         (valid UTF-8, common CJK characters instead of accented Latin runs), the repair is \
-        applied and recorded.",
+        applied and recorded, one edit per line. Ordinary European or Chinese text never \
+        qualifies.",
 };
 
 pub static REPLACEMENT_CHARACTERS: RuleInfo = RuleInfo {
@@ -88,8 +97,9 @@ pub struct DecodeSettings {
 /// What `decode_bytes` needs to know.
 #[derive(Clone, Debug, Default)]
 pub struct DecodeOptions {
-    /// Forced encoding label.
+    /// Forced encoding label (`--encoding`): overrides detection.
     pub encoding: Option<String>,
+    /// Replace invalid byte sequences by U+FFFD instead of refusing the input.
     pub lossy: bool,
     /// Try to reverse mojibake.
     pub repair_mojibake: bool,
@@ -97,34 +107,213 @@ pub struct DecodeOptions {
     pub from_json: bool,
 }
 
+/// One line whose mojibake was reversed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RepairedLine {
+    /// 1-based line number in the decoded text (lines end at LF, CR LF or CR).
+    pub line: u32,
+    /// The wrong reading that was undone (`"windows-1252"`, `"ISO-8859-1"`, `"GBK"`).
+    pub wrong_encoding: &'static str,
+    pub before: String,
+    pub after: String,
+}
+
 /// The result of decoding one input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decoded {
     pub text: String,
     pub verdict: EncodingVerdict,
+    /// The lines mojibake repair changed, in order.
+    pub repaired_lines: Vec<RepairedLine>,
 }
 
 /// Decodes one document's bytes.
+///
+/// In order: a forced encoding wins; then a byte order mark; then NUL bytes (UTF-16 if
+/// they sit on one parity, otherwise the input is binary); then valid UTF-8; then UTF-16
+/// made only of CJK; then legacy encodings detected by chardetng and checked by decoding
+/// the whole input. Invalid sequences are an error unless `options.lossy`. Mojibake is
+/// reversed afterwards when `options.repair_mojibake`.
+///
+/// ```
+/// use thresh::stages::decode::{decode_bytes, DecodeOptions};
+/// let (gbk, _, _) = encoding_rs::GBK.encode("外婆家所在的那条老街，明年开春就要拆了。");
+/// let decoded = decode_bytes(&gbk, &DecodeOptions::default()).unwrap();
+/// assert_eq!(decoded.text, "外婆家所在的那条老街，明年开春就要拆了。");
+/// assert_eq!(decoded.verdict.encoding, "GBK");
+/// ```
 pub fn decode_bytes(bytes: &[u8], options: &DecodeOptions) -> Result<Decoded, DocumentError> {
-    // Placeholder: strict UTF-8 with BOM; full detection lands with the decode work.
-    let (bom, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => (true, rest),
-        None => (false, bytes),
+    let (text, mut verdict) = decode_text(bytes, options)?;
+    let mut decoded = Decoded {
+        text,
+        verdict: EncodingVerdict::default(),
+        repaired_lines: Vec::new(),
     };
-    let text = std::str::from_utf8(body).map_err(|e| DocumentError::Undecodable {
-        encoding: "UTF-8".into(),
-        count: 1,
-        first_offset: e.valid_up_to(),
-    })?;
-    Ok(Decoded {
-        text: text.to_string(),
-        verdict: EncodingVerdict {
-            encoding: "UTF-8".into(),
-            bom,
-            method: if options.from_json { "json" } else { "utf-8" }.into(),
-            ..EncodingVerdict::default()
-        },
-    })
+    // Mojibake is UTF-8 text misread and saved again as UTF-8 (or UTF-16). A file in a
+    // legacy encoding cannot hold it: its bytes would be the original UTF-8 and would
+    // have been read as such.
+    let unicode = verdict.encoding.starts_with("UTF-");
+    if options.repair_mojibake && unicode {
+        if let Some((fixed, lines)) = mojibake::repair(&decoded.text) {
+            decoded.text = fixed;
+            verdict.mojibake_repaired = lines.first().map(|l| l.wrong_encoding.to_string());
+            decoded.repaired_lines = lines;
+        }
+    }
+    decoded.verdict = verdict;
+    Ok(decoded)
+}
+
+fn verdict(encoding: &str, bom: bool, method: &str) -> EncodingVerdict {
+    EncodingVerdict {
+        encoding: encoding.to_string(),
+        bom,
+        method: method.to_string(),
+        ..EncodingVerdict::default()
+    }
+}
+
+/// Turns a counted decoding into text, or into the error it is without `--lossy`.
+fn accept(
+    decoding: detect::Decoding,
+    encoding_name: &str,
+    mut verdict: EncodingVerdict,
+    lossy: bool,
+) -> Result<(String, EncodingVerdict), DocumentError> {
+    if decoding.errors > 0 {
+        if !lossy {
+            return Err(DocumentError::Undecodable {
+                encoding: encoding_name.to_string(),
+                count: decoding.errors,
+                first_offset: decoding.first_error.unwrap_or(0),
+            });
+        }
+        verdict.replacements = decoding.errors;
+    }
+    Ok((decoding.text, verdict))
+}
+
+/// Decodes, and refuses text with NUL characters (binary data behind a BOM or read with a
+/// forced encoding) — except in JSON strings, which are text whatever they hold.
+fn decode_text(
+    bytes: &[u8],
+    options: &DecodeOptions,
+) -> Result<(String, EncodingVerdict), DocumentError> {
+    let (text, verdict) = decode_text_unchecked(bytes, options)?;
+    if options.from_json {
+        return Ok((text, verdict));
+    }
+    match text.find('\0') {
+        None => Ok((text, verdict)),
+        Some(at) => {
+            let offset = if verdict.encoding.starts_with("UTF-16") {
+                usize::from(verdict.bom) * 2 + 2 * text[..at].encode_utf16().count()
+            } else {
+                bytes.iter().position(|&b| b == 0).unwrap_or(at)
+            };
+            Err(DocumentError::Binary { offset })
+        }
+    }
+}
+
+fn decode_text_unchecked(
+    bytes: &[u8],
+    options: &DecodeOptions,
+) -> Result<(String, EncodingVerdict), DocumentError> {
+    if let Some(label) = &options.encoding {
+        return decode_forced(bytes, label, options.lossy);
+    }
+    if options.from_json {
+        let decoding = detect::decode_counting(encoding_rs::UTF_8, bytes);
+        return accept(
+            decoding,
+            "UTF-8",
+            verdict("UTF-8", false, "json"),
+            options.lossy,
+        );
+    }
+    if let Some((encoding, bom_len)) = detect::sniff_bom(bytes) {
+        let decoding = detect::decode_counting(encoding, &bytes[bom_len..]);
+        return accept(
+            decoding,
+            encoding.name(),
+            verdict(encoding.name(), true, "bom"),
+            options.lossy,
+        );
+    }
+    // `contains` on bytes is a vectorised memchr; `position` is not.
+    let first_nul = bytes
+        .contains(&0)
+        .then(|| bytes.iter().position(|&b| b == 0))
+        .flatten();
+    if let Some(first_nul) = first_nul {
+        return match utf16::decode_nul_containing(bytes) {
+            Some((encoding, text)) => {
+                Ok((text, verdict(encoding.name(), false, "utf-16-heuristic")))
+            }
+            None => Err(DocumentError::Binary { offset: first_nul }),
+        };
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((text.to_string(), verdict("UTF-8", false, "utf-8")));
+    }
+    if let Some((encoding, decoding)) = detect::decode_chinese(bytes) {
+        let name = legacy_name(encoding, bytes);
+        return Ok((decoding.text, verdict(name, false, "detected")));
+    }
+    if let Some(encoding) = utf16::sniff_without_nul(bytes) {
+        if let Some(text) = utf16::decode_if_text(bytes, encoding) {
+            return Ok((text, verdict(encoding.name(), false, "utf-16-heuristic")));
+        }
+    }
+    let utf8 = detect::utf8_stats(bytes);
+    if utf8.is_damaged_utf8() {
+        let decoding = detect::decode_counting(encoding_rs::UTF_8, bytes);
+        return accept(
+            decoding,
+            "UTF-8",
+            verdict("UTF-8", false, "utf-8"),
+            options.lossy,
+        );
+    }
+    let (encoding, decoding) = detect::decode_legacy(bytes);
+    let name = legacy_name(encoding, bytes);
+    accept(
+        decoding,
+        name,
+        verdict(name, false, "detected"),
+        options.lossy,
+    )
+}
+
+/// The name reported for `bytes` read as `encoding` (GBK or GB18030 for that family).
+fn legacy_name(encoding: &'static encoding_rs::Encoding, bytes: &[u8]) -> &'static str {
+    if encoding == encoding_rs::GBK || encoding == encoding_rs::GB18030 {
+        detect::gbk_family_name(bytes)
+    } else {
+        encoding.name()
+    }
+}
+
+/// Decodes with the encoding `--encoding` names. A BOM of that encoding is dropped.
+fn decode_forced(
+    bytes: &[u8],
+    label: &str,
+    lossy: bool,
+) -> Result<(String, EncodingVerdict), DocumentError> {
+    let encoding = encoding_rs::Encoding::for_label(label.trim().as_bytes())
+        .ok_or_else(|| DocumentError::UnknownEncoding(label.to_string()))?;
+    let (bom, body) = match detect::sniff_bom(bytes) {
+        Some((bom_encoding, len)) if bom_encoding == encoding => (true, &bytes[len..]),
+        _ => (false, bytes),
+    };
+    let decoding = detect::decode_counting(encoding, body);
+    accept(
+        decoding,
+        encoding.name(),
+        verdict(encoding.name(), bom, "forced"),
+        lossy,
+    )
 }
 
 struct DecodeStage {
@@ -177,10 +366,20 @@ impl Stage for DecodeStage {
                     .reason("byte order mark removed"),
             );
         }
-        if let Some(wrong) = &verdict.mojibake_repaired {
+        for repaired in &decoded.repaired_lines {
             doc.record(
-                Edit::new(STAGE, &MOJIBAKE, Action::Replace, first_line)
-                    .reason(format!("reversed UTF-8 misread as {wrong}")),
+                Edit::new(
+                    STAGE,
+                    &MOJIBAKE,
+                    Action::Replace,
+                    LineRange::line(repaired.line),
+                )
+                .before(repaired.before.clone())
+                .after(repaired.after.clone())
+                .reason(format!(
+                    "reversed UTF-8 misread as {}",
+                    repaired.wrong_encoding
+                )),
             );
         }
         if verdict.replacements > 0 {

@@ -1,5 +1,17 @@
 //! normalize: line by line, makes characters and spacing canonical without changing what
 //! the text says. Idempotent. Edits are recorded per line and rule, not per character.
+//!
+//! `chars` holds the character classes and context-free maps, `cjk` the punctuation that
+//! depends on the language around it, `tokens` the URLs, entities and
+//! emoticons whose marks stay ASCII, `spaces` the spacing pass, `line` the driver.
+
+mod chars;
+mod cjk;
+mod line;
+mod spaces;
+mod tokens;
+
+pub use line::normalize_line;
 
 use crate::config::Settings;
 use crate::document::{Action, Document, Edit};
@@ -12,19 +24,25 @@ pub const STAGE: &str = "normalize";
 pub static UNICODE_SPACES: RuleInfo = RuleInfo {
     code: "U101",
     name: "unicode-spaces",
-    summary: "NBSP, ideographic space (U+3000) and other space characters become a plain space",
-    explanation: "Web pages indent and pad with no-break spaces, ideographic spaces (U+3000) \
-        and other Unicode space characters. They are replaced by an ASCII space (leading and \
-        trailing ones are then trimmed by edge-spaces).",
+    summary:
+        "tabs, NBSP, ideographic space (U+3000) and other space characters become a plain space",
+    explanation: "Web pages indent and pad with no-break spaces, ideographic spaces (U+3000), \
+        tabs and other Unicode space characters (U+2000–U+200A, U+202F, U+205F, line and \
+        paragraph separators). They are replaced by an ASCII space; tabs too, so that table \
+        cells stay apart. A space that is then removed (at a line end, in a run, beside \
+        full-width punctuation) is reported by the rule that removes it instead. Example: \
+        `\\u00a0\\u00a0据了解，` becomes `据了解，`.",
 };
 
 pub static INVISIBLE_CHARACTERS: RuleInfo = RuleInfo {
     code: "U102",
     name: "invisible-characters",
     summary: "zero-width characters, soft hyphens, stray BOMs and control characters are removed",
-    explanation: "Zero-width spaces and joiners, soft hyphens, byte order marks inside the text \
-        and control characters (other than tab) carry no text and break matching and search. \
-        They are removed; a line made only of them disappears.",
+    explanation: "Zero-width spaces and joiners (U+200B–U+200D), the word joiner (U+2060), \
+        soft hyphens (U+00AD), byte order marks inside the text (U+FEFF), bidirectional \
+        marks, Hangul filler padding and control characters (other than tab) carry no text \
+        and break matching and search. They are removed; a line made only of them \
+        disappears. Example: `额度\\u200b普遍提高` becomes `额度普遍提高`.",
 };
 
 pub static EDGE_SPACES: RuleInfo = RuleInfo {
@@ -32,16 +50,19 @@ pub static EDGE_SPACES: RuleInfo = RuleInfo {
     name: "edge-spaces",
     summary: "leading and trailing spaces of a line are trimmed",
     explanation: "Indentation and trailing spaces left by page layout are not part of the \
-        paragraph; the output has none.",
+        paragraph; the output has none. Spaces of every kind count (the two ideographic \
+        spaces that indent a Chinese paragraph included).",
 };
 
 pub static FULLWIDTH_ASCII: RuleInfo = RuleInfo {
     code: "U104",
     name: "fullwidth-ascii",
     summary: "full-width Latin letters, digits and symbols are folded to ASCII",
-    explanation: "Chinese input methods produce full-width forms of Latin letters and digits \
-        (`ｗｗｗ３` for `www3`). They are folded to ASCII so that the same word is spelled one \
-        way. Full-width punctuation inside Chinese text is kept (see cjk-punctuation).",
+    explanation: "Chinese input methods produce full-width forms of Latin letters, digits and \
+        ASCII symbols (U+FF01–U+FF5E, `ｗｗｗ３` for `www3`). They are folded to ASCII so that \
+        the same word is spelled one way. The marks `，；：？！（）` are kept inside Chinese \
+        text (see cjk-punctuation) and folded only where they sit in Latin text \
+        (`Hello，world` becomes `Hello,world`). Nothing else is folded: `。、“”《》…` stay.",
 };
 
 pub static CJK_PUNCTUATION: RuleInfo = RuleInfo {
@@ -49,18 +70,46 @@ pub static CJK_PUNCTUATION: RuleInfo = RuleInfo {
     name: "cjk-punctuation",
     summary: "half-width , ; : ? ! ( ) inside Chinese text become full-width",
     explanation: "Chinese text uses full-width punctuation (，；：？！（）). Scraped pages often \
-        carry half-width marks inside Chinese sentences. A mark next to Chinese text is made \
-        full-width; English text keeps its ASCII punctuation, and numbers such as `2.5`, \
-        `10:30` and `1,000` are never touched.",
+        carry half-width marks inside Chinese sentences. A mark is made full-width when the \
+        line is Chinese (at least as many CJK characters as Latin words) and a CJK \
+        character stands next to it (looking through spaces, quotes and other marks), or \
+        when CJK characters stand on both sides. Brackets are decided as a pair, by their \
+        content and surroundings. English text keeps its ASCII punctuation; numbers such \
+        as `2.5`, `10:30`, `3:2` and `1,000`, URLs, e-mail addresses and HTML entities are \
+        never touched. Example: `目前,3个责任区(其中2个新建)` becomes \
+        `目前，3个责任区（其中2个新建）`.",
 };
 
 pub static CJK_QUOTES: RuleInfo = RuleInfo {
     code: "U106",
     name: "cjk-quotes",
     summary: "ASCII double quotes inside Chinese text become “ ”",
-    explanation:
-        "A pair of ASCII `\"` around or beside Chinese text becomes the Chinese quotation \
-        marks “ and ”. Quotes in English text are left alone.",
+    explanation: "A pair of ASCII `\"` in a Chinese line, around or beside Chinese text, \
+        becomes the Chinese quotation marks “ and ”. Quotes alternate opening and closing \
+        along the line, counting curly quotes already there (`“你好\"` closes with ”); an \
+        unpaired quote in Chinese text opens. Quotes in English text are left alone. \
+        Example: `他说\"明天见\"。` becomes `他说“明天见”。`.",
+};
+
+pub static SPACE_RUNS: RuleInfo = RuleInfo {
+    code: "U107",
+    name: "space-runs",
+    summary: "runs of spaces inside a line become one space",
+    explanation: "Layout padding, tab-separated table cells and doubled spaces leave runs of \
+        spaces inside a line. A run becomes a single space, which still separates the \
+        words or cells. Single spaces are kept, also between two CJK characters, where \
+        they separate the parts of a headline (`解难题 促发展 保安全`).",
+};
+
+pub static CJK_PUNCTUATION_SPACING: RuleInfo = RuleInfo {
+    code: "U108",
+    name: "cjk-punctuation-spacing",
+    summary: "spaces beside full-width Chinese punctuation are removed",
+    explanation: "Full-width punctuation carries its own spacing, so a space before \
+        `，、；：。？！（）` or after `，、；：（）` is padding, often left behind when a \
+        half-width `: ` was made full-width. It is removed: `响应: 枝叶` becomes \
+        `响应：枝叶`. Spaces after `。？！` are kept, as are spaces beside quotes and \
+        book-title marks.",
 };
 
 static RULES: &[RuleInfo] = &[
@@ -70,6 +119,8 @@ static RULES: &[RuleInfo] = &[
     FULLWIDTH_ASCII,
     CJK_PUNCTUATION,
     CJK_QUOTES,
+    SPACE_RUNS,
+    CJK_PUNCTUATION_SPACING,
 ];
 
 pub static INFO: StageInfo = StageInfo {
@@ -80,7 +131,7 @@ pub static INFO: StageInfo = StageInfo {
     build: build_stage,
 };
 
-/// Which normalisations run (from rule selection).
+/// Which normalisations run (from rule selection): one switch per rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NormalizeRules {
     pub unicode_spaces: bool,
@@ -89,6 +140,8 @@ pub struct NormalizeRules {
     pub fullwidth_ascii: bool,
     pub cjk_punctuation: bool,
     pub cjk_quotes: bool,
+    pub space_runs: bool,
+    pub cjk_punctuation_spacing: bool,
 }
 
 impl NormalizeRules {
@@ -99,6 +152,8 @@ impl NormalizeRules {
         fullwidth_ascii: true,
         cjk_punctuation: true,
         cjk_quotes: true,
+        space_runs: true,
+        cjk_punctuation_spacing: true,
     };
 
     fn from_settings(settings: &Settings) -> Self {
@@ -109,6 +164,8 @@ impl NormalizeRules {
             fullwidth_ascii: settings.rule_enabled(FULLWIDTH_ASCII.code),
             cjk_punctuation: settings.rule_enabled(CJK_PUNCTUATION.code),
             cjk_quotes: settings.rule_enabled(CJK_QUOTES.code),
+            space_runs: settings.rule_enabled(SPACE_RUNS.code),
+            cjk_punctuation_spacing: settings.rule_enabled(CJK_PUNCTUATION_SPACING.code),
         }
     }
 }
@@ -121,28 +178,6 @@ pub struct LineChange {
     pub column: u32,
     /// How many characters this rule changed on the line.
     pub count: u32,
-}
-
-/// Normalises one line. Returns `None` when the line is already normal.
-pub fn normalize_line(line: &str, rules: &NormalizeRules) -> Option<(String, Vec<LineChange>)> {
-    // Placeholder until the normalize work lands: trims edge spaces only.
-    let trimmed = line.trim();
-    if !rules.edge_spaces || trimmed.len() == line.len() {
-        return None;
-    }
-    let column = if line.starts_with(trimmed) {
-        trimmed.chars().count() as u32 + 1
-    } else {
-        1
-    };
-    Some((
-        trimmed.to_string(),
-        vec![LineChange {
-            rule: &EDGE_SPACES,
-            column,
-            count: 1,
-        }],
-    ))
 }
 
 struct NormalizeStage {
@@ -188,5 +223,64 @@ impl Stage for NormalizeStage {
         });
         doc.edits.extend(edits);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::LineRange;
+
+    fn run(text: &str) -> Document {
+        let mut doc = Document::default();
+        doc.set_text(text);
+        let stage = build_stage(&Settings::default()).expect("stage");
+        stage.apply(&mut doc).expect("apply");
+        doc
+    }
+
+    #[test]
+    fn one_edit_per_line_and_rule_with_original_line_and_column() {
+        let doc = run("标题\n\n\u{3000}\u{3000}他说:\"好\",走吧\n\u{200B}\u{200B}\nclean line\n");
+        let texts: Vec<_> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, vec!["标题", "他说：“好”，走吧", "clean line"]);
+        let got: Vec<_> = doc
+            .edits
+            .iter()
+            .map(|e| (e.code.as_str(), e.lines, e.column, e.action))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("U103", LineRange::line(3), 1, Action::Replace),
+                ("U105", LineRange::line(3), 5, Action::Replace),
+                ("U106", LineRange::line(3), 6, Action::Replace),
+                ("U102", LineRange::line(4), 1, Action::Remove),
+            ]
+        );
+        let edit = &doc.edits[1];
+        assert_eq!(edit.before, "\u{3000}\u{3000}他说:\"好\",走吧");
+        assert_eq!(edit.after.as_deref(), Some("他说：“好”，走吧"));
+        assert!(edit.reason.starts_with("2 character(s)"), "{}", edit.reason);
+    }
+
+    #[test]
+    fn ignored_rules_are_not_applied() {
+        let settings: Settings = toml::from_str("ignore = [\"U105\", \"U106\"]").expect("toml");
+        let stage = build_stage(&settings).expect("stage");
+        let mut doc = Document::default();
+        doc.set_text(" 他说:\"好\"\n");
+        stage.apply(&mut doc).expect("apply");
+        assert_eq!(doc.blocks[0].text, "他说:\"好\"");
+        assert!(doc.edits.iter().all(|e| e.code == "U103"));
+    }
+
+    #[test]
+    fn rules_are_listed_in_tally_order() {
+        let codes: Vec<_> = RULES.iter().map(|r| r.code).collect();
+        assert_eq!(
+            codes,
+            ["U101", "U102", "U103", "U104", "U105", "U106", "U107", "U108"]
+        );
     }
 }

@@ -1,0 +1,231 @@
+//! `thresh dups`: near-duplicate documents (or articles): pairs and clusters.
+//!
+//! ```text
+//! thresh dups corpus/                               pairs and clusters, as text
+//! thresh dups shard.jsonl.zst --format json         {"parameters", "pairs", "clusters"}
+//! thresh dups pages/ --articles                     compare articles, not whole pages
+//! thresh dups corpus/ --save-index corpus.idx       keep the signatures
+//! thresh dups new/ --index corpus.idx               check new documents against them
+//! thresh dups --index a.idx --index b.idx           merge shard indexes, search them all
+//! ```
+//!
+//! Every document is cleaned first (the same pipeline as `clean`), so page chrome that
+//! differs between sites does not hide a copy.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use indicatif::ProgressBar;
+use thresh::document::Source;
+use thresh::dups::{render, units, DupSettings, SignatureSet};
+use thresh::io::inputs::{self, Input, InputProblem};
+use thresh::runner::{self, Observer, Outcome, OutputMode, RunOptions};
+
+use super::common::{print_problem, progress_bar, PipelineArgs, Pipelines};
+use super::{EXIT_ERROR, EXIT_OK};
+
+#[derive(Args)]
+pub struct DupsArgs {
+    /// Files, folders (walked recursively, .gitignore respected) or `-` for stdin.
+    #[arg(value_name = "PATH", required_unless_present = "index")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DupsFormat::Text)]
+    format: DupsFormat,
+    /// Jaccard similarity (0–1) at which a pair is a near-duplicate.
+    #[arg(long, value_name = "J")]
+    threshold: Option<f64>,
+    /// Containment (0–1) at which a truncated or extended copy is a near-duplicate.
+    #[arg(long, value_name = "C")]
+    containment: Option<f64>,
+    /// Simhash pairs at most this many bits apart are also candidates.
+    #[arg(long, value_name = "BITS")]
+    hamming: Option<u32>,
+    /// Tokens per shingle (characters for Chinese, words for English).
+    #[arg(long, value_name = "N")]
+    shingle: Option<usize>,
+    /// Compare the articles of multi-article pages (ids `PATH#1`, `PATH#2`…).
+    #[arg(long)]
+    articles: bool,
+    /// Write the signatures of every document searched to FILE.
+    #[arg(long, value_name = "FILE")]
+    save_index: Option<PathBuf>,
+    /// Check the documents against this index (repeatable: shard indexes merge).
+    #[arg(long, value_name = "FILE")]
+    index: Vec<PathBuf>,
+    #[command(flatten)]
+    pipeline: PipelineArgs,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum DupsFormat {
+    /// `a  b  distance  jaccard  containment` per pair, then the clusters.
+    Text,
+    /// One JSON object: parameters, pairs, clusters.
+    Json,
+    /// One JSON object per pair, then per cluster.
+    Jsonl,
+}
+
+impl DupsArgs {
+    fn apply(&self, settings: &mut DupSettings) {
+        if let Some(j) = self.threshold {
+            settings.threshold.jaccard = j;
+        }
+        if let Some(c) = self.containment {
+            settings.threshold.containment = c;
+        }
+        if let Some(k) = self.hamming {
+            settings.hamming = k;
+        }
+        if let Some(n) = self.shingle {
+            settings.shingle = n;
+        }
+    }
+}
+
+pub fn run(args: DupsArgs) -> anyhow::Result<i32> {
+    args.pipeline.init_threads()?;
+    let pipelines = Pipelines::new(&args.pipeline)?;
+    let first = args.paths.first().map_or(Path::new("."), PathBuf::as_path);
+    let mut settings = pipelines
+        .settings(pipelines.config_path_for(first).as_deref())
+        .map_err(anyhow::Error::msg)?
+        .dups;
+    args.apply(&mut settings);
+    settings.validate().map_err(anyhow::Error::msg)?;
+
+    let mut set = SignatureSet::new(&settings);
+    for path in &args.index {
+        let loaded = SignatureSet::load(path)?;
+        set.merge(loaded, path)?;
+    }
+
+    let (inputs, problems) = inputs::collect(&args.paths, None);
+    let (set, errors) = sign_inputs(
+        &inputs,
+        &problems,
+        &pipelines,
+        &args.pipeline,
+        args.articles,
+        set,
+        false,
+    )?;
+
+    let report = set.find_duplicates(&settings);
+    if let Some(path) = &args.save_index {
+        set.save(path)
+            .with_context(|| format!("cannot write index {}", path.display()))?;
+    }
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match args.format {
+        DupsFormat::Text => render::write_text(&mut out, &report)?,
+        DupsFormat::Json => render::write_json(&mut out, &settings, &report)?,
+        DupsFormat::Jsonl => render::write_jsonl(&mut out, &report)?,
+    }
+    out.flush()?;
+    Ok(if errors > 0 { EXIT_ERROR } else { EXIT_OK })
+}
+
+/// Cleans every input and adds the signatures of its documents (or articles) to `set`.
+/// Per-input problems are printed unless `quiet`; returns the set and how many there were.
+pub(super) fn sign_inputs(
+    inputs: &[Input],
+    problems: &[InputProblem],
+    pipelines: &Pipelines,
+    pipeline_args: &PipelineArgs,
+    articles: bool,
+    set: SignatureSet,
+    quiet: bool,
+) -> anyhow::Result<(SignatureSet, u64)> {
+    let bar = progress_bar(inputs.len());
+    let mut observer = DupsObserver {
+        quiet,
+        bar: bar.clone(),
+        articles,
+        batch: Vec::new(),
+        batch_bytes: 0,
+        set,
+        errors: 0,
+    };
+    for problem in problems {
+        observer.errors += 1;
+        print_problem(&bar, &problem.path.display().to_string(), &problem.message);
+    }
+    let options = RunOptions {
+        output: OutputMode::Discard,
+        stdin_format: pipeline_args.stdin_format(),
+        ..RunOptions::default()
+    };
+    let mut sink = io::sink();
+    runner::run(inputs, &options, pipelines, &mut sink, &mut observer)?;
+    observer.sign_batch();
+    bar.finish_and_clear();
+    Ok((observer.set, observer.errors))
+}
+
+/// Texts waiting to be signed are held up to this many bytes, then signed in parallel.
+const BATCH_BYTES: usize = 32 << 20;
+
+struct DupsObserver {
+    /// Count problems without printing them (a first pass whose problems the second
+    /// pass reports).
+    quiet: bool,
+    bar: ProgressBar,
+    articles: bool,
+    /// `(id, cleaned text)` of documents (or articles) not signed yet.
+    batch: Vec<(String, String)>,
+    batch_bytes: usize,
+    set: SignatureSet,
+    errors: u64,
+}
+
+impl DupsObserver {
+    fn sign_batch(&mut self) {
+        self.set.add_texts(&self.batch);
+        self.batch.clear();
+        self.batch_bytes = 0;
+    }
+}
+
+impl Observer for DupsObserver {
+    fn outcome(&mut self, outcome: Outcome<'_>) -> io::Result<()> {
+        for (id, paragraphs) in units(outcome.doc, self.articles) {
+            let text = paragraphs.join("\n");
+            self.batch_bytes += text.len();
+            self.batch.push((id, text));
+        }
+        if self.batch_bytes >= BATCH_BYTES {
+            self.sign_batch();
+        }
+        Ok(())
+    }
+
+    fn error(
+        &mut self,
+        location: &str,
+        _id: &str,
+        _source: Option<&Source>,
+        message: &str,
+    ) -> io::Result<()> {
+        self.errors += 1;
+        if !self.quiet {
+            print_problem(&self.bar, location, message);
+        }
+        Ok(())
+    }
+
+    fn skipped(&mut self, location: &str, message: &str) -> io::Result<()> {
+        if !self.quiet {
+            print_problem(&self.bar, location, message);
+        }
+        Ok(())
+    }
+
+    fn input_done(&mut self, _input: &Input) {
+        self.bar.inc(1);
+    }
+}

@@ -27,6 +27,9 @@ pub enum Follow {
     NextName,
     /// The next line too, when it is short and does not end like a sentence (a field value).
     NextValue,
+    /// Nothing else, and this line goes only when the next line that stays is a short title
+    /// (a section label above a headline, never the headline itself).
+    TitleAfter,
 }
 
 /// One pattern of a rule pack.

@@ -63,6 +63,23 @@ impl InlineRules {
         }
     }
 
+    /// `line` without markdown markers, HTML tags, entities and a glued end marker, when it
+    /// has any: what the line patterns and the zones see.
+    pub fn markup_stripped(&self, line: &str) -> Option<String> {
+        if !(line.starts_with('#')
+            || line.contains(['<', '&'])
+            || line.ends_with(['）', ')', '】', ']']))
+        {
+            return None;
+        }
+        let spans: Vec<Span> = self
+            .spans(line, &[])
+            .into_iter()
+            .filter(|s| s.rule.code != GLUED_SIGNATURE.code)
+            .collect();
+        (!spans.is_empty()).then(|| apply_spans(line, &spans))
+    }
+
     /// The spans to change in `line`. `earlier` holds the paragraphs before it (to recognise
     /// a pasted repeat after a glued signature).
     pub fn spans(&self, line: &str, earlier: &[&str]) -> Vec<Span> {

@@ -40,7 +40,7 @@ pub use learned::{BoilerplateLearner, LearnSettings, LearnedBoilerplate, Learned
 pub use user::{UserRegex, UserRule, UserRuleKind};
 pub use zones::Zone;
 
-use engine::{Matcher, Pattern};
+use engine::{Follow, Matcher, Pattern};
 use inline::{apply_spans, InlineRules};
 use structure::{Decision, Page, RuleRef};
 
@@ -108,6 +108,15 @@ pub fn pack_names() -> Vec<(&'static str, &'static str)> {
     packs::PACKS.iter().map(|p| (p.name, p.summary)).collect()
 }
 
+/// What matched each line, computed once per document.
+struct LineHits {
+    patterns: Vec<Vec<usize>>,
+    /// Characters of the line (only computed when something matched).
+    chars: Vec<usize>,
+    user: Vec<Option<usize>>,
+    learned: Vec<bool>,
+}
+
 struct DebrisStage {
     matcher: Matcher,
     inline: InlineRules,
@@ -155,48 +164,93 @@ impl DebrisStage {
     }
 
     /// Decides which lines go; returns the page with its decisions.
+    ///
+    /// Zones depend on which lines are debris, and structure rules can remove a line that
+    /// delimited the body (a prose-like related title, a caption). The decisions are
+    /// therefore repeated, with such lines no longer counted as body, until the zones are
+    /// stable — so that a second run finds nothing more to remove.
     fn decide<'a>(&self, texts: Vec<&'a str>, gaps: Vec<u32>) -> Page<'a> {
         let n = texts.len();
-        let mut hits: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut line_hits = LineHits {
+            patterns: vec![Vec::new(); n],
+            chars: vec![0usize; n],
+            user: vec![None; n],
+            learned: vec![false; n],
+        };
         let mut scratch = Vec::new();
         let mut sets = self.matcher.scratch();
-        let mut chars = vec![0usize; n];
-        let mut user_hits = vec![None; n];
-        let mut learned_hits = vec![false; n];
-        for i in 0..n {
-            self.matcher.hits(texts[i], &mut sets, &mut scratch);
+        // Patterns and zones see the line without markup residue (`## 相关阅读`,
+        // `<p>责编：…</p>`, `…。（完）`), as a second run would.
+        let stripped: Vec<Option<String>> = texts
+            .iter()
+            .map(|t| self.inline.markup_stripped(t))
+            .collect();
+        let seen: Vec<&str> = texts
+            .iter()
+            .zip(&stripped)
+            .map(|(t, s)| s.as_deref().unwrap_or(t))
+            .collect();
+        for (i, &text) in seen.iter().enumerate() {
+            self.matcher.hits(text, &mut sets, &mut scratch);
             if !scratch.is_empty() {
-                hits[i].extend_from_slice(&scratch);
+                line_hits.patterns[i].extend_from_slice(&scratch);
             }
             if !scratch.is_empty() || !self.user.is_empty() {
-                chars[i] = texts[i].chars().count();
+                line_hits.chars[i] = text.chars().count();
             }
             if !self.user.is_empty() {
-                user_hits[i] = self.user.line_hit(texts[i], chars[i]);
+                line_hits.user[i] = self.user.line_hit(text, line_hits.chars[i]);
             }
             if let Some(learned) = &self.learned {
-                learned_hits[i] = learned.contains(texts[i]);
+                line_hits.learned[i] = learned.contains(text);
             }
         }
-        let any_hit: Vec<bool> = (0..n)
-            .map(|i| !hits[i].is_empty() || user_hits[i].is_some() || learned_hits[i])
+        let prose: Vec<bool> = seen.iter().map(|t| zones::is_prose(t)).collect();
+        let mut delimits: Vec<bool> = (0..n)
+            .map(|i| {
+                line_hits.patterns[i].is_empty()
+                    && line_hits.user[i].is_none()
+                    && !line_hits.learned[i]
+            })
             .collect();
-        let zones = zones::zones(&texts, &any_hit);
         let mut page = Page {
             texts,
             gaps,
-            zones,
-            decisions: vec![None; n],
+            zones: Vec::new(),
+            decisions: Vec::new(),
         };
+        for _round in 0..4 {
+            let hit: Vec<bool> = delimits.iter().map(|d| !d).collect();
+            page.zones = zones::zones(&prose, &hit);
+            page.decisions = vec![None; n];
+            self.decide_round(&mut page, &line_hits);
+            let mut changed = false;
+            for (delimiting, decision) in delimits.iter_mut().zip(&page.decisions) {
+                if *delimiting && decision.is_some() {
+                    *delimiting = false;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        page
+    }
+
+    /// One round of decisions with the zones of `page`.
+    fn decide_round(&self, page: &mut Page, line_hits: &LineHits) {
+        let n = page.len();
         let mut footer_candidates = Vec::new();
-        let mut follows = Vec::new();
+        let mut section_labels = Vec::new();
         for i in 0..n {
             if !page.is_open(i) {
                 continue; // taken by the follow of the previous line
             }
-            for &id in &hits[i] {
+            let mut follow = None;
+            for &id in &line_hits.patterns[i] {
                 let p = self.matcher.pattern(id);
-                if !p.zone.allows(page.zones[i]) || chars[i] > p.max_chars {
+                if !p.zone.allows(page.zones[i]) || line_hits.chars[i] > p.max_chars {
                     continue;
                 }
                 if p.rule.code == catalog::SITE_FOOTER.code {
@@ -205,11 +259,11 @@ impl DebrisStage {
                 }
                 let zone = format!("{:?}", page.zones[i]).to_lowercase();
                 page.decide(i, p.rule, format!("{} ({} zone)", p.rule.summary, zone));
-                follows.push((i, p.follow, p.rule));
+                follow = Some((p.follow, p.rule));
                 break;
             }
             if page.is_open(i) {
-                if let Some(u) = user_hits[i] {
+                if let Some(u) = line_hits.user[i] {
                     let rule = self.user.rule(u);
                     if rule.zone.allows(page.zones[i]) {
                         page.decisions[i] = Some(Decision {
@@ -219,7 +273,7 @@ impl DebrisStage {
                     }
                 }
             }
-            if page.is_open(i) && learned_hits[i] {
+            if page.is_open(i) && line_hits.learned[i] {
                 let docs = self
                     .learned
                     .as_ref()
@@ -231,21 +285,21 @@ impl DebrisStage {
                     format!("recurs in {docs} documents of the corpus"),
                 );
             }
-            if let Some(&(j, follow, rule)) = follows.last() {
-                if j == i {
-                    structure::follow_label(&mut page, i, follow, rule);
-                }
+            match follow {
+                Some((Follow::TitleAfter, _)) => section_labels.push(i),
+                Some((follow, rule)) => structure::follow_label(page, i, follow, rule),
+                None => {}
             }
         }
-        self.user_blocks(&mut page);
-        structure::blocks(&mut page, &|r| self.is_enabled(r));
+        structure::section_labels(page, &section_labels);
+        self.user_blocks(page);
+        structure::blocks(page, &|r| self.is_enabled(r));
         if self.is_enabled(&catalog::IMAGE_CAPTION) {
-            structure::captions(&mut page);
+            structure::captions(page);
         }
         if self.is_enabled(&catalog::SITE_FOOTER) {
-            structure::site_footer(&mut page, &footer_candidates);
+            structure::site_footer(page, &footer_candidates);
         }
-        page
     }
 
     /// A user block rule takes the rest of its zone.

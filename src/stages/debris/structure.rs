@@ -76,7 +76,7 @@ pub fn follow_label(page: &mut Page, i: usize, follow: Follow, rule: &'static Ru
     }
     let text = page.texts[j];
     let takes = match follow {
-        Follow::Nothing => false,
+        Follow::Nothing | Follow::TitleAfter => false,
         Follow::NextName => {
             text.chars().count() <= 16
                 && !text.contains(char::is_whitespace)
@@ -90,6 +90,21 @@ pub fn follow_label(page: &mut Page, i: usize, follow: Follow, rule: &'static Ru
             _ => format!("the value of a {} label", rule.name),
         };
         page.decide(j, rule, reason);
+    }
+}
+
+/// Section labels (`Follow::TitleAfter`) stay unless the next line that stays is a short
+/// title: a label above a headline goes, a short headline above its byline and body stays.
+pub fn section_labels(page: &mut Page, labels: &[usize]) {
+    for &i in labels {
+        let next = (i + 1..page.len()).find(|&j| page.is_open(j));
+        let title_follows = next.is_some_and(|j| {
+            let t = page.texts[j];
+            weight(t) <= 30 && !ends_like_sentence(t) && !is_prose(t)
+        });
+        if !title_follows {
+            page.decisions[i] = None;
+        }
     }
 }
 

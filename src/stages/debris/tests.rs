@@ -226,3 +226,88 @@ fn inline_edits_name_their_span_and_column() {
     assert_eq!(doc.edits[1].code, "D602");
     assert_eq!(doc.edits[1].column, BODY.chars().count() as u32 + 1);
 }
+
+mod laws {
+    use super::*;
+    use proptest::prelude::*;
+
+    const CONTENT: &[&str] = &[
+        BODY,
+        BODY_EN,
+        "市政府召开常务会议 研究部署夏季防汛工作",
+        "等一场雨落在青瓦上",
+        "我哭了。",
+        "附件：企业稳岗补贴申请表",
+        "2024年2月20日",
+        "版权保护意识的提升，需要平台、创作者和使用者共同努力。",
+        "Still the river runs",
+        "会议要求，各区县要压实防汛责任，加强隐患排查。（完）",
+        "## 网格员齐发力 社区治理更精细",
+    ];
+
+    /// A page: lines drawn from content and from the positive debris examples, with gaps.
+    fn page() -> impl Strategy<Value = String> {
+        let debris: Vec<&'static str> = positives().into_iter().map(|(_, l)| l).collect();
+        let line = prop_oneof![
+            proptest::sample::select(CONTENT.to_vec()),
+            proptest::sample::select(debris),
+        ];
+        proptest::collection::vec((line, 0usize..3), 1..30).prop_map(|lines| {
+            let mut text = String::new();
+            for (line, gap) in lines {
+                text.push_str(&"\n".repeat(gap));
+                text.push_str(line);
+                text.push('\n');
+            }
+            text
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn every_removed_line_is_named_by_an_edit(text in page()) {
+            let mut doc = Document::default();
+            doc.set_text(&text);
+            let stage = stage();
+            stage.apply(&mut doc).unwrap();
+            for (i, line) in text.lines().enumerate() {
+                let n = i as u32 + 1;
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let kept = doc.blocks.iter().any(|b| b.lines.start <= n && n <= b.lines.end);
+                let named = doc.edits.iter().any(|e| e.lines.start <= n && n <= e.lines.end);
+                prop_assert!(kept || named, "line {} vanished: {}", n, line);
+            }
+        }
+
+        #[test]
+        fn debris_is_idempotent(text in page()) {
+            let stage = stage();
+            let mut once = Document::default();
+            once.set_text(&text);
+            stage.apply(&mut once).unwrap();
+            let first = once.render_text();
+            let mut twice = Document::default();
+            twice.set_text(&first);
+            stage.apply(&mut twice).unwrap();
+            prop_assert_eq!(twice.render_text(), first);
+        }
+    }
+}
+
+#[test]
+fn section_label_goes_only_above_a_title() {
+    let lines = [
+        "Arts & Culture",
+        "Still the River Runs",
+        "By Jane Doe",
+        BODY_EN,
+        BODY_EN,
+    ];
+    assert_eq!(decide(&lines)[0].as_deref(), Some("D103"));
+    let lines = ["Salt & Light", "By Jane Doe", BODY_EN, BODY_EN];
+    assert_eq!(decide(&lines)[0], None);
+}

@@ -87,20 +87,21 @@ pub fn is_prose(text: &str) -> bool {
     w >= 30 || (w >= 12 && ends_like_sentence(text))
 }
 
-/// The zone of every line. `hit[i]` says whether some pattern matched line `i`: the body
-/// is delimited by prose lines no pattern matched (or, in a page without prose such as a
-/// poem, by any line no pattern matched).
-pub fn zones(texts: &[&str], hit: &[bool]) -> Vec<Zone> {
+/// The zone of every line. `prose[i]` says whether line `i` reads like prose, `hit[i]`
+/// whether some pattern matched it: the body is delimited by prose lines no pattern matched
+/// (or, in a page without prose such as a poem, by any line no pattern matched).
+pub fn zones(prose: &[bool], hit: &[bool]) -> Vec<Zone> {
+    let n = prose.len();
     let anchor = |strict: bool| {
-        let is_anchor = |i: &usize| !hit[*i] && (!strict || is_prose(texts[*i]));
-        let first = (0..texts.len()).find(is_anchor);
-        let last = (0..texts.len()).rev().find(is_anchor);
+        let is_anchor = |i: &usize| !hit[*i] && (!strict || prose[*i]);
+        let first = (0..n).find(is_anchor);
+        let last = (0..n).rev().find(is_anchor);
         first.zip(last)
     };
     let Some((first, last)) = anchor(true).or_else(|| anchor(false)) else {
-        return vec![Zone::Header; texts.len()];
+        return vec![Zone::Header; n];
     };
-    (0..texts.len())
+    (0..n)
         .map(|i| {
             if i < first {
                 Zone::Header
@@ -153,8 +154,9 @@ mod tests {
             "责任编辑：王晓",
         ];
         let hit = [true, false, false, false, false, true];
+        let prose: Vec<bool> = texts.iter().map(|t| is_prose(t)).collect();
         assert_eq!(
-            zones(&texts, &hit),
+            zones(&prose, &hit),
             vec![
                 Zone::Header,
                 Zone::Header,
@@ -166,7 +168,8 @@ mod tests {
         );
         // A poem has no prose: any unmatched line delimits the body.
         let poem = ["点击蓝字关注", "等一场雨", "等一阵风", "分享"];
-        let z = zones(&poem, &[true, false, false, true]);
+        let prose: Vec<bool> = poem.iter().map(|t| is_prose(t)).collect();
+        let z = zones(&prose, &[true, false, false, true]);
         assert_eq!(z, vec![Zone::Header, Zone::Body, Zone::Body, Zone::Footer]);
     }
 

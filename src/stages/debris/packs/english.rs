@@ -1,7 +1,7 @@
 //! English news and magazine pages.
 
 use crate::stages::debris::catalog::*;
-use crate::stages::debris::engine::Pattern;
+use crate::stages::debris::engine::{Follow, Pattern};
 use crate::stages::debris::zones::Zone;
 
 /// An English personal name: one to four capitalised words.
@@ -19,6 +19,8 @@ pub fn patterns() -> Vec<Pattern> {
         // D103
         Pattern::line(&NAV_MENU, r"(?:[A-Z][a-z&]{3,14}|[A-Z]{2,5})(?:\s+(?:[A-Z][a-z&]{3,14}|[A-Z]{2,5})){4,14}").zone(Zone::Edges).max(120),
         Pattern::line(&NAV_MENU, r"(?:Home|Contact us|About us|Privacy policy|Privacy Policy|Terms of use|Terms of Use|Terms & Conditions|Sitemap|Site map|Accessibility|Careers|Advertise)(?:\s*[|·/]?\s*(?:Home|Contact us|About us|Privacy policy|Privacy Policy|Terms of use|Terms of Use|Terms & Conditions|Sitemap|Site map|Accessibility|Careers|Advertise|Help)){0,12}").max(120),
+        // Section labels above the headline: `Arts & Culture`, `Poems & Poets`.
+        Pattern::line(&NAV_MENU, r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*(?:&|/|\+)\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?").zone(Zone::Header).max(30).follow(Follow::TitleAfter),
         // D104
         Pattern::line(&PAGE_WIDGET, r"(?:Print|Close|Back to top|Load more|Show more|See more|View more)").max(12),
         // D105
@@ -120,4 +122,5 @@ pub(crate) const NEGATIVE: &[&str] = &[
     "All rights reserved is a phrase that has lost its legal meaning, the lawyer said.",
     "Share prices fell sharply on Monday after the announcement.",
     "Pictures, sounds and smells of the market filled the air.",
+    "Salt & Light",
 ];

@@ -586,21 +586,44 @@ fn boilerplate_recurring_across_documents_is_learned_and_reported() {
         "图书馆延长了开放时间，晚上也能借阅和自习。",
     ];
     for (i, body) in bodies.iter().enumerate() {
-        write(&input.join(format!("{i}.txt")), format!("{body}\n青石巷手记第七辑\n").as_bytes());
+        write(
+            &input.join(format!("{i}.txt")),
+            format!("{body}\n青石巷手记第七辑\n").as_bytes(),
+        );
     }
     let out = dir.path().join("out");
     let report = dir.path().join("r.json");
-    thresh().arg("clean").arg(&input).arg("-o").arg(&out).arg("--report").arg(&report).assert().success();
+    thresh()
+        .arg("clean")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .arg("--report")
+        .arg(&report)
+        .assert()
+        .success();
     for i in 0..bodies.len() {
         let text = fs::read_to_string(out.join(format!("{i}.txt"))).unwrap();
         assert_eq!(text, format!("{}\n", bodies[i]));
     }
     let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&report).unwrap()).unwrap();
-    assert_eq!(v["learned_boilerplate"]["lines"][0]["text"], "青石巷手记第七辑");
+    assert_eq!(
+        v["learned_boilerplate"]["lines"][0]["text"],
+        "青石巷手记第七辑"
+    );
     assert_eq!(v["learned_boilerplate"]["lines"][0]["documents"], 5);
     assert_eq!(v["counts"]["by_rule"]["D901"]["count"], 5);
 
     let kept = dir.path().join("kept");
-    thresh().arg("clean").arg(&input).arg("-o").arg(&kept).arg("--no-learn").assert().success();
-    assert!(fs::read_to_string(kept.join("0.txt")).unwrap().contains("青石巷手记第七辑"));
+    thresh()
+        .arg("clean")
+        .arg(&input)
+        .arg("-o")
+        .arg(&kept)
+        .arg("--no-learn")
+        .assert()
+        .success();
+    assert!(fs::read_to_string(kept.join("0.txt"))
+        .unwrap()
+        .contains("青石巷手记第七辑"));
 }

@@ -98,54 +98,78 @@ impl Pattern {
 const FULL_MATCH_MAX_BYTES: usize = 360;
 const LEAD_WINDOW: usize = 120;
 
-/// Pattern sets reused from line to line.
+/// Patterns per compiled group. One automaton over hundreds of patterns explodes into more
+/// lazy-DFA states than any cache holds on CJK text (it keeps determinizing and falls back to
+/// the PikeVM); small groups stay hot, and the work of a line is the sum over groups
+/// instead of a product.
+const GROUP_SIZE: usize = 24;
+
+/// One compiled group of patterns; `ids[i]` is the pattern id of the group's pattern `i`.
+struct Group {
+    regex: Regex,
+    ids: Vec<usize>,
+}
+
+/// Pattern sets reused from line to line, one per group.
 pub struct Scratch {
-    all: PatternSet,
-    lead: PatternSet,
+    all: Vec<PatternSet>,
+    lead: Vec<PatternSet>,
 }
 
 /// The compiled patterns.
 pub struct Matcher {
     patterns: Vec<Pattern>,
-    all: Option<Regex>,
-    /// Only the `Lead` patterns, for the start of long lines; ids map through `lead_ids`.
-    lead: Option<Regex>,
-    lead_ids: Vec<usize>,
+    all: Vec<Group>,
+    /// Only the `Lead` patterns, for the start of long lines.
+    lead: Vec<Group>,
 }
 
-fn compile(sources: &[String]) -> Result<Option<Regex>, String> {
-    if sources.is_empty() {
-        return Ok(None);
-    }
+fn compile(sources: &[String]) -> Result<Regex, String> {
     let config = meta::Config::new()
         .match_kind(MatchKind::All)
-        // Hundreds of patterns overflow the default lazy-DFA cache and fall back to a slow
-        // engine; 16 MiB keeps the DFA hot.
         .hybrid_cache_capacity(16 << 20)
         .dfa_size_limit(Some(16 << 20))
         .nfa_size_limit(Some(64 << 20));
     Regex::builder()
         .configure(config)
         .build_many(sources)
-        .map(Some)
         .map_err(|e| e.to_string())
+}
+
+/// Compiles the patterns `ids` (indexes into `sources`) in groups of [`GROUP_SIZE`].
+fn compile_groups(sources: &[String], ids: &[usize]) -> Result<Vec<Group>, String> {
+    ids.chunks(GROUP_SIZE)
+        .map(|chunk| {
+            let group_sources: Vec<String> = chunk.iter().map(|&i| sources[i].clone()).collect();
+            Ok(Group {
+                regex: compile(&group_sources)?,
+                ids: chunk.to_vec(),
+            })
+        })
+        .collect()
+}
+
+fn scan(groups: &[Group], sets: &mut [PatternSet], text: &str, out: &mut Vec<usize>) {
+    let input = Input::new(text).anchored(Anchored::Yes);
+    for (group, set) in groups.iter().zip(sets.iter_mut()) {
+        set.clear();
+        group.regex.which_overlapping_matches(&input, set);
+        out.extend(set.iter().map(|p| group.ids[p.as_usize()]));
+    }
 }
 
 impl Matcher {
     pub fn new(patterns: Vec<Pattern>) -> Result<Matcher, ConfigError> {
         let err = |e: String| ConfigError::Invalid(format!("debris patterns: {e}"));
         let sources: Vec<String> = patterns.iter().map(Pattern::anchored_source).collect();
-        let all = compile(&sources).map_err(err)?;
+        let all_ids: Vec<usize> = (0..patterns.len()).collect();
         let lead_ids: Vec<usize> = (0..patterns.len())
             .filter(|&i| patterns[i].shape == Shape::Lead)
             .collect();
-        let lead_sources: Vec<String> = lead_ids.iter().map(|&i| sources[i].clone()).collect();
-        let lead = compile(&lead_sources).map_err(err)?;
         Ok(Matcher {
+            all: compile_groups(&sources, &all_ids).map_err(err)?,
+            lead: compile_groups(&sources, &lead_ids).map_err(err)?,
             patterns,
-            all,
-            lead,
-            lead_ids,
         })
     }
 
@@ -155,9 +179,15 @@ impl Matcher {
 
     /// Reusable match state for one document.
     pub fn scratch(&self) -> Scratch {
+        let sets = |groups: &[Group]| {
+            groups
+                .iter()
+                .map(|g| PatternSet::new(g.regex.pattern_len()))
+                .collect()
+        };
         Scratch {
-            all: PatternSet::new(self.all.as_ref().map_or(0, Regex::pattern_len)),
-            lead: PatternSet::new(self.lead.as_ref().map_or(0, Regex::pattern_len)),
+            all: sets(&self.all),
+            lead: sets(&self.lead),
         }
     }
 
@@ -165,25 +195,13 @@ impl Matcher {
     pub fn hits(&self, line: &str, scratch: &mut Scratch, out: &mut Vec<usize>) {
         out.clear();
         if line.len() <= FULL_MATCH_MAX_BYTES {
-            if let Some(re) = &self.all {
-                scratch.all.clear();
-                re.which_overlapping_matches(
-                    &Input::new(line).anchored(Anchored::Yes),
-                    &mut scratch.all,
-                );
-                out.extend(scratch.all.iter().map(|p| p.as_usize()));
-            }
-        } else if let Some(re) = &self.lead {
+            scan(&self.all, &mut scratch.all, line, out);
+        } else {
             let mut end = LEAD_WINDOW;
             while !line.is_char_boundary(end) {
                 end -= 1;
             }
-            scratch.lead.clear();
-            re.which_overlapping_matches(
-                &Input::new(&line[..end]).anchored(Anchored::Yes),
-                &mut scratch.lead,
-            );
-            out.extend(scratch.lead.iter().map(|p| self.lead_ids[p.as_usize()]));
+            scan(&self.lead, &mut scratch.lead, &line[..end], out);
         }
     }
 }

@@ -602,9 +602,9 @@ fn boilerplate_recurring_across_documents_is_learned_and_reported() {
         .arg(&report)
         .assert()
         .success();
-    for i in 0..bodies.len() {
+    for (i, body) in bodies.iter().enumerate() {
         let text = fs::read_to_string(out.join(format!("{i}.txt"))).unwrap();
-        assert_eq!(text, format!("{}\n", bodies[i]));
+        assert_eq!(text, format!("{body}\n"));
     }
     let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(&report).unwrap()).unwrap();
     assert_eq!(

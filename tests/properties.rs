@@ -1,0 +1,164 @@
+//! Laws of the whole cleaning pipeline, checked on generated dirty pages: real paragraphs
+//! from the bundled samples, cut across "columns", pasted twice, mixed with debris lines,
+//! blank lines and odd spacing. 256 cases per law; `PROPTEST_CASES=N` raises the count.
+
+use std::collections::HashSet;
+
+use proptest::prelude::*;
+use thresh::config::Settings;
+use thresh::document::Document;
+use thresh::pipeline::Pipeline;
+use thresh::stages::repeats::canonical::canonical;
+
+const SAMPLES: [&str; 5] = [
+    include_str!("../samples/000_8fdd9bf000ddc4f6.txt"),
+    include_str!("../samples/001_d3bc5808f2e5369b.txt"),
+    include_str!("../samples/002_6f77061044261a34.txt"),
+    include_str!("../samples/003_821c980a34ad97fe.txt"),
+    include_str!("../samples/004_ccbe976229ff1e3f.txt"),
+];
+
+/// Lines scrapers drag along (shapes, not sample strings).
+const DEBRIS: [&str; 10] = [
+    "首页 > 新闻中心 > 正文",
+    "责任编辑：王小明",
+    "发布时间：2023-05-06 10:21 来源：本站",
+    "分享到：微信 微博 QQ空间",
+    "• banner2-3.png",
+    "（完）",
+    "Copyright © 2023 Example News. All rights reserved.",
+    "扫描二维码关注我们",
+    "本文来自网络，仅代表作者观点，不代表本站立场。",
+    "图为活动现场。 张三 摄",
+];
+
+fn sample_lines() -> Vec<&'static str> {
+    SAMPLES
+        .iter()
+        .flat_map(|s| s.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+#[derive(Clone, Debug)]
+enum Piece {
+    /// A sample line, cut in two at a character offset (a column break) when `cut` is set.
+    Line {
+        index: usize,
+        cut: Option<usize>,
+    },
+    Debris(usize),
+    Blank,
+}
+
+fn page() -> impl Strategy<Value = String> {
+    let n = sample_lines().len();
+    let piece = prop_oneof![
+        6 => (0..n, proptest::option::weighted(0.2, 1usize..200)).prop_map(|(index, cut)| Piece::Line { index, cut }),
+        1 => (0..DEBRIS.len()).prop_map(Piece::Debris),
+        2 => Just(Piece::Blank),
+    ];
+    (
+        proptest::collection::vec(piece, 1..24),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(pieces, crlf, pasted_twice)| {
+            let lines = sample_lines();
+            let mut out: Vec<String> = Vec::new();
+            for piece in pieces {
+                match piece {
+                    Piece::Line { index, cut } => {
+                        let line = lines[index];
+                        let chars: Vec<char> = line.chars().collect();
+                        match cut {
+                            Some(at) if at < chars.len() => {
+                                out.push(chars[..at].iter().collect());
+                                out.push(chars[at..].iter().collect());
+                            }
+                            _ => out.push(line.to_string()),
+                        }
+                    }
+                    Piece::Debris(i) => out.push(DEBRIS[i].to_string()),
+                    Piece::Blank => out.push("   ".to_string()),
+                }
+            }
+            if pasted_twice && !out.is_empty() {
+                let first = out[0].clone();
+                out.push(first);
+            }
+            out.join(if crlf { "\r\n" } else { "\n" })
+        })
+}
+
+fn pipeline() -> Pipeline {
+    Pipeline::new(Settings::default()).expect("default settings build")
+}
+
+fn run(pipeline: &Pipeline, text: &str) -> Document {
+    let mut doc = Document::from_text("generated", text);
+    pipeline
+        .run(&mut doc)
+        .expect("generated pages are valid UTF-8");
+    doc
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(256)
+    ))]
+
+    // KNOWN FAILURE (open in issue 8): reflow decides joins from facts the output format
+    // drops, so a second clean can join what the first kept apart. Minimal cases found:
+    // "…XR虚拟棚中\n来源:上海普陀\n实。联合…" (the removed metadata line blocks the join once,
+    // then is gone) and "…开展流动党员关\n   \n“在《1921》…" (a blank line blocks it once,
+    // then is gone). Run with `cargo test --test properties -- --ignored`.
+    #[test]
+    #[ignore = "known failure: reflow joins on a second clean (see comment)"]
+    fn clean_is_idempotent(text in page()) {
+        let pipeline = pipeline();
+        let once = run(&pipeline, &text).render_text();
+        let twice = run(&pipeline, &once).render_text();
+        prop_assert_eq!(once, twice);
+    }
+
+    // KNOWN FAILURE, same cause as `clean_is_idempotent`.
+    #[test]
+    #[ignore = "known failure: reflow joins on a second clean (see clean_is_idempotent)"]
+    fn check_after_clean_is_empty(text in page()) {
+        let pipeline = pipeline();
+        let once = run(&pipeline, &text).render_text();
+        let again = run(&pipeline, &once);
+        prop_assert!(again.edits.is_empty(), "edits on clean output: {:?}", again.edits);
+    }
+
+    #[test]
+    fn nothing_lost_silently(text in page()) {
+        let doc = run(&pipeline(), &text);
+        let mut covered = HashSet::new();
+        for block in &doc.blocks {
+            covered.extend(block.lines.start..=block.lines.end);
+        }
+        for edit in &doc.edits {
+            covered.extend(edit.lines.start..=edit.lines.end);
+        }
+        for (i, line) in text.lines().enumerate() {
+            let n = i as u32 + 1;
+            if !line.trim().is_empty() {
+                prop_assert!(covered.contains(&n), "line {} {:?} vanished without an edit", n, line);
+            }
+        }
+    }
+
+    #[test]
+    fn nothing_is_invented(text in page()) {
+        // Up to width, case and punctuation (the normalisation map), every letter and digit
+        // of the output is one the input had.
+        let doc = run(&pipeline(), &text);
+        let input: HashSet<char> = canonical(&text).chars().collect();
+        for c in canonical(&doc.render_text()).chars() {
+            prop_assert!(input.contains(&c), "{:?} is not in the input", c);
+        }
+    }
+}

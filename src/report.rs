@@ -43,16 +43,6 @@ pub struct ReportWriter {
     by_rule: BTreeMap<String, RuleCount>,
 }
 
-// Lets `BufWriter` sit on the atomic file.
-impl Write for AtomicFile {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.file().write(buf)
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        self.file().flush()
-    }
-}
-
 impl ReportWriter {
     /// Starts a report at `dest` (nothing appears there until [`ReportWriter::finish`]).
     pub fn create(dest: &Path) -> io::Result<ReportWriter> {

@@ -9,19 +9,18 @@
 //! ```
 
 use std::collections::HashMap;
-use std::io::{self, Write};
+use std::io;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use indicatif::ProgressBar;
-use similar::TextDiff;
 use thresh::cache::{config_hash, CheckCache};
 use thresh::diagnostics::{self, Diagnostic, Format, Renderer};
 use thresh::document::Source;
 use thresh::io::inputs::{self, Input};
 use thresh::runner::{self, Observer, Outcome, OutputMode, PipelineFor, RunOptions};
 
-use super::common::{print_problem, progress_bar, PipelineArgs, Pipelines};
+use super::common::{print_diff, print_problem, progress_bar, PipelineArgs, Pipelines};
 use super::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 
 #[derive(Args)]
@@ -215,14 +214,7 @@ impl Observer for CheckObserver {
             .extend(found.iter().cloned());
         if self.diff && !found.is_empty() {
             if let Some(original) = outcome.original {
-                let name = &outcome.doc.id;
-                let text = TextDiff::from_lines(original, outcome.cleaned)
-                    .unified_diff()
-                    .header(name, name)
-                    .to_string();
-                let stdout = io::stdout();
-                let mut lock = stdout.lock();
-                self.bar.suspend(|| lock.write_all(text.as_bytes()))?;
+                print_diff(&self.bar, &outcome.doc.id, original, outcome.cleaned)?;
             }
         }
         Ok(())

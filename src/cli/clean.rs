@@ -17,7 +17,6 @@ use std::sync::Arc;
 use anyhow::Context;
 use clap::Args;
 use indicatif::ProgressBar;
-use similar::TextDiff;
 use thresh::document::Source;
 use thresh::dups::SignatureSet;
 use thresh::io::inputs::{self, Input, InputFormat};
@@ -25,7 +24,7 @@ use thresh::report::ReportWriter;
 use thresh::runner::{self, Observer, Outcome, OutputMode, RunOptions};
 use thresh::stages::debris::LearnedBoilerplate;
 
-use super::common::{print_problem, progress_bar, PipelineArgs, Pipelines};
+use super::common::{print_diff, print_problem, progress_bar, PipelineArgs, Pipelines};
 use super::{EXIT_ERROR, EXIT_OK};
 
 #[derive(Args)]
@@ -224,14 +223,7 @@ impl Observer for CleanObserver {
         }
         if self.diff {
             if let Some(original) = outcome.original {
-                let diff = TextDiff::from_lines(original, outcome.cleaned);
-                let name = &outcome.doc.id;
-                let text = diff.unified_diff().header(name, name).to_string();
-                if !text.is_empty() {
-                    let stdout = io::stdout();
-                    let mut lock = stdout.lock();
-                    self.bar.suspend(|| lock.write_all(text.as_bytes()))?;
-                }
+                print_diff(&self.bar, &outcome.doc.id, original, outcome.cleaned)?;
             }
         }
         Ok(())

@@ -260,6 +260,27 @@ pub fn progress_bar(len: usize) -> ProgressBar {
     bar
 }
 
+/// Prints the unified diff from `original` to `cleaned` on stdout (nothing when they are the
+/// same) without tearing the progress bar.
+pub fn print_diff(
+    bar: &ProgressBar,
+    name: &str,
+    original: &str,
+    cleaned: &str,
+) -> std::io::Result<()> {
+    use std::io::Write;
+    let text = similar::TextDiff::from_lines(original, cleaned)
+        .unified_diff()
+        .header(name, name)
+        .to_string();
+    if text.is_empty() {
+        return Ok(());
+    }
+    let stdout = std::io::stdout();
+    let mut lock = stdout.lock();
+    bar.suspend(|| lock.write_all(text.as_bytes()))
+}
+
 /// Prints `location: message` on stderr without tearing the progress bar.
 pub fn print_problem(bar: &ProgressBar, location: &str, message: &str) {
     bar.suspend(|| eprintln!("{location}: {message}"));

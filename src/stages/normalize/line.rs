@@ -230,22 +230,7 @@ fn may_change(line: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn norm(line: &str) -> String {
-        normalize_line(line, &NormalizeRules::ALL)
-            .map(|(s, _)| s)
-            .unwrap_or_else(|| line.to_string())
-    }
-
-    fn codes(line: &str) -> Vec<(&'static str, u32, u32)> {
-        normalize_line(line, &NormalizeRules::ALL)
-            .map(|(_, changes)| {
-                changes
-                    .iter()
-                    .map(|c| (c.rule.code, c.column, c.count))
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
+    use crate::stages::normalize::test_util::{codes, norm};
 
     #[test]
     fn clean_lines_are_left_alone() {

@@ -303,3 +303,28 @@ mod tests {
         );
     }
 }
+
+/// What the unit tests of the normalize files share.
+#[cfg(test)]
+pub(crate) mod test_util {
+    use super::{normalize_line, NormalizeRules};
+
+    /// The line normalised with every rule on.
+    pub fn norm(line: &str) -> String {
+        normalize_line(line, &NormalizeRules::ALL)
+            .map(|(s, _)| s)
+            .unwrap_or_else(|| line.to_string())
+    }
+
+    /// (code, column, count) of every change made to the line.
+    pub fn codes(line: &str) -> Vec<(&'static str, u32, u32)> {
+        normalize_line(line, &NormalizeRules::ALL)
+            .map(|(_, changes)| {
+                changes
+                    .iter()
+                    .map(|c| (c.rule.code, c.column, c.count))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}

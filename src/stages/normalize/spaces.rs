@@ -70,22 +70,7 @@ pub(super) fn normalize_spacing(slots: &mut Vec<Slot>, rules: &NormalizeRules, t
 mod tests {
     use super::super::{normalize_line, NormalizeRules};
 
-    fn norm(line: &str) -> String {
-        normalize_line(line, &NormalizeRules::ALL)
-            .map(|(s, _)| s)
-            .unwrap_or_else(|| line.to_string())
-    }
-
-    fn codes(line: &str) -> Vec<(&'static str, u32, u32)> {
-        normalize_line(line, &NormalizeRules::ALL)
-            .map(|(_, changes)| {
-                changes
-                    .iter()
-                    .map(|c| (c.rule.code, c.column, c.count))
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
+    use crate::stages::normalize::test_util::{codes, norm};
 
     #[test]
     fn spaces_beside_chinese_punctuation_go() {

@@ -1,0 +1,398 @@
+//! The near-duplicate part of `thresh check` (rule N001): the checked files are compared
+//! with each other and with the corpus (`--corpus`, or `[check] corpus` in `thresh.toml`).
+//! Signatures of unchanged files come from the corpus cache in `.thresh/`, so a commit of a
+//! few files against a large indexed corpus only cleans and signs those files.
+
+use std::collections::{HashMap, HashSet};
+use std::io;
+use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use thresh::cache::{config_hash, CorpusCache};
+use thresh::diagnostics::Diagnostic;
+use thresh::document::Source;
+use thresh::dups::query::find_matches;
+use thresh::dups::{store, units, DupSettings, SignatureSet, NEAR_DUPLICATE};
+use thresh::io::inputs::{self, Input, InputFormat};
+use thresh::pipeline::Pipeline;
+use thresh::runner::{self, Observer, Outcome, OutputMode, PipelineFor, RunOptions};
+
+use super::common::{print_problem, PipelineArgs, Pipelines};
+
+/// What the near-duplicate check needs to know.
+pub struct NearDupRequest<'a> {
+    /// The checked inputs.
+    pub inputs: &'a [Input],
+    /// `--corpus` paths (empty: the configuration's `[check] corpus`).
+    pub corpus: &'a [PathBuf],
+    /// Where the corpus cache lives (None: no cache).
+    pub cache_dir: Option<&'a Path>,
+    pub pipelines: &'a Pipelines,
+    pub pipeline_args: &'a PipelineArgs,
+}
+
+/// N001 findings per checked input (by index into `inputs`). Problems with corpus files are
+/// printed as warnings: a broken corpus file does not fail the check of other files.
+pub fn check(request: &NearDupRequest<'_>) -> anyhow::Result<HashMap<usize, Vec<Diagnostic>>> {
+    let Some(first) = request.inputs.iter().find(|i| !i.is_stdin()) else {
+        return Ok(HashMap::new());
+    };
+    let config_path = request.pipelines.config_path_for(&first.path);
+    let settings = request
+        .pipelines
+        .settings(config_path.as_deref())
+        .map_err(anyhow::Error::msg)?;
+    let wanted: Vec<usize> = (0..request.inputs.len())
+        .filter(|&i| n001_enabled(request.pipelines, &request.inputs[i]))
+        .collect();
+    if wanted.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let dups = settings.dups.clone();
+
+    // The corpus: `--corpus`, else `[check] corpus` relative to the configuration's folder.
+    let corpus_paths: Vec<PathBuf> = if !request.corpus.is_empty() {
+        request.corpus.to_vec()
+    } else {
+        let base = config_path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        settings.check.corpus.iter().map(|p| base.join(p)).collect()
+    };
+    let (corpus_inputs, problems) = inputs::collect(&corpus_paths, None);
+    for problem in &problems {
+        eprintln!(
+            "warning: corpus {}: {} (not compared)",
+            problem.path.display(),
+            problem.message
+        );
+    }
+
+    // Every file to sign, once: the checked ones first, then the rest of the corpus.
+    let cwd = std::env::current_dir()?;
+    let mut files: Vec<Input> = Vec::new();
+    let mut seen: HashSet<PathBuf> = HashSet::new();
+    let mut query_file = Vec::new();
+    for (i, input) in request.inputs.iter().enumerate() {
+        if !input.is_stdin() && seen.insert(absolute(&cwd, &input.path)) {
+            files.push(input.clone());
+            query_file.push(wanted.contains(&i).then_some(i));
+        }
+    }
+    let checked = files.len();
+    for input in corpus_inputs {
+        if seen.insert(absolute(&cwd, &input.path)) {
+            files.push(input);
+        }
+    }
+
+    let (mut cache, warning) = match request.cache_dir {
+        Some(dir) => CorpusCache::open(dir, &dups),
+        None => (CorpusCache::open_in_memory(&dups), None),
+    };
+    if let Some(w) = warning {
+        eprintln!("warning: {w}");
+    }
+    let ranges = signatures(&files, checked, &mut cache, request, &dups, &cwd);
+
+    // Queries: the documents of the checked files.
+    let whole = cache.set();
+    let mut queries = whole.empty_like();
+    let mut query_owner: Vec<(usize, u64)> = Vec::new(); // (input index, line)
+    let mut query_set_indexes = HashSet::new();
+    for (f, owner) in query_file.iter().enumerate() {
+        let Some(input_index) = owner else { continue };
+        for i in ranges[f].clone() {
+            queries.push_from(whole, i);
+            query_owner.push((*input_index, cache.line_of(i)));
+        }
+    }
+    for range in &ranges[..checked] {
+        query_set_indexes.extend(range.clone());
+    }
+
+    // Each query's copies: corpus documents outside the checked files, and checked
+    // documents whose id sorts before it.
+    let mut copies: Vec<Vec<Copy>> = vec![Vec::new(); queries.len()];
+    for m in find_matches(whole, &queries, &dups) {
+        if !query_set_indexes.contains(&m.corpus) {
+            copies[m.query].push(Copy {
+                id: whole.id(m.corpus).to_string(),
+                distance: m.distance,
+                jaccard: m.evidence.jaccard,
+                containment: m.evidence.containment,
+            });
+        }
+    }
+    let among = checked_pairs(whole, &ranges[..checked], &dups);
+    let position: HashMap<&str, usize> = (0..queries.len()).map(|q| (queries.id(q), q)).collect();
+    for pair in among {
+        if let Some(&q) = position.get(pair.b.as_str()) {
+            copies[q].push(Copy {
+                id: pair.a,
+                distance: pair.distance,
+                jaccard: pair.jaccard,
+                containment: pair.containment,
+            });
+        }
+    }
+
+    let mut found: HashMap<usize, Vec<Diagnostic>> = HashMap::new();
+    for (q, mut list) in copies.into_iter().enumerate() {
+        if list.is_empty() {
+            continue;
+        }
+        list.sort_by(|x, y| {
+            y.jaccard
+                .total_cmp(&x.jaccard)
+                .then_with(|| x.id.cmp(&y.id))
+        });
+        let (input_index, line) = query_owner[q];
+        let nearest = &list[0];
+        let more = match list.len() - 1 {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        let input = &request.inputs[input_index];
+        found.entry(input_index).or_default().push(Diagnostic {
+            path: input.path.display().to_string(),
+            line,
+            column: 1,
+            code: NEAR_DUPLICATE.code.to_string(),
+            rule: NEAR_DUPLICATE.name.to_string(),
+            message: format!(
+                "near-duplicate of {} (distance {}, containment {:.2}){more}",
+                nearest.id, nearest.distance, nearest.containment
+            ),
+            document: queries.id(q).to_string(),
+            width: 0,
+            source_line: None,
+        });
+    }
+    if let Err(e) = cache.save() {
+        eprintln!("warning: cannot write the corpus cache: {e}");
+    }
+    Ok(found)
+}
+
+#[derive(Clone)]
+struct Copy {
+    id: String,
+    distance: u32,
+    jaccard: f64,
+    containment: f64,
+}
+
+/// Whether N001 applies to `input` under its configuration.
+fn n001_enabled(pipelines: &Pipelines, input: &Input) -> bool {
+    !input.is_stdin()
+        && pipelines
+            .pipeline_for(input)
+            .is_ok_and(|p| p.settings().rule_enabled(NEAR_DUPLICATE.code))
+}
+
+/// Pairs among the checked documents (found by the full search over just them).
+fn checked_pairs(
+    whole: &SignatureSet,
+    ranges: &[Range<usize>],
+    dups: &DupSettings,
+) -> Vec<thresh::dups::DupPair> {
+    let mut set = whole.empty_like();
+    for range in ranges {
+        for i in range.clone() {
+            set.push_from(whole, i);
+        }
+    }
+    set.find_duplicates(dups).pairs
+}
+
+/// The signatures of every file, from the cache or freshly made; returns where each file's
+/// documents are in `cache.set()`.
+fn signatures(
+    files: &[Input],
+    checked: usize,
+    cache: &mut CorpusCache,
+    request: &NearDupRequest<'_>,
+    dups: &DupSettings,
+    cwd: &Path,
+) -> Vec<Range<usize>> {
+    // Hashing a configuration means serialising it: once per pipeline, not per file.
+    let mut config_of: HashMap<*const Pipeline, u64> = HashMap::new();
+    let mut configs = Vec::with_capacity(files.len());
+    for input in files {
+        let config = request.pipelines.pipeline_for(input).ok().map(|p| {
+            *config_of
+                .entry(Arc::as_ptr(&p))
+                .or_insert_with(|| config_hash(p.settings()))
+        });
+        configs.push(config);
+    }
+    let mut ranges: Vec<Option<Range<usize>>> = files
+        .iter()
+        .zip(&configs)
+        .map(|(input, config)| {
+            config.and_then(|config| cache.reuse(&absolute(cwd, &input.path), config))
+        })
+        .collect();
+
+    let stale: Vec<Input> = files
+        .iter()
+        .zip(&ranges)
+        .filter(|(_, r)| r.is_none())
+        .map(|(input, _)| input.clone())
+        .collect();
+    if !stale.is_empty() {
+        let checked_paths: HashSet<&Path> =
+            files[..checked].iter().map(|f| f.path.as_path()).collect();
+        let texts = clean_texts(&stale, &checked_paths, request);
+        // (file, line, id, text) → signatures, in parallel.
+        let signed: Vec<Option<(u64, thresh::dups::Fingerprint)>> = texts
+            .par_iter()
+            .map(|(_, _, _, text)| store::sign(text.lines(), dups))
+            .collect();
+        let mut set = cache.set().empty_like();
+        let mut per_file: HashMap<&Path, Vec<(u64, usize)>> = HashMap::new();
+        for ((path, line, id, _), signed) in texts.iter().zip(signed) {
+            let documents = per_file.entry(path.as_path()).or_default();
+            if let Some((chars, fp)) = signed {
+                set.push(id.clone(), chars, &fp);
+                documents.push((*line, set.len() - 1));
+            }
+        }
+        let position: HashMap<&Path, usize> = files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.path.as_path(), i))
+            .collect();
+        for input in &stale {
+            let Some(&f) = position.get(input.path.as_path()) else {
+                continue;
+            };
+            let Some(documents) = per_file.get(input.path.as_path()) else {
+                // The file failed (its problem was printed): nothing to compare.
+                ranges[f] = Some(0..0);
+                continue;
+            };
+            let content = std::fs::read(&input.path).unwrap_or_default();
+            let range = match configs[f] {
+                Some(config) => cache.insert(
+                    &absolute(cwd, &input.path),
+                    config,
+                    &content,
+                    documents,
+                    &set,
+                ),
+                None => 0..0,
+            };
+            ranges[f] = Some(range);
+        }
+    }
+    ranges.into_iter().map(Option::unwrap_or_default).collect()
+}
+
+/// `(file, line, id, cleaned text)` of every document of `files`.
+fn clean_texts(
+    files: &[Input],
+    checked: &HashSet<&Path>,
+    request: &NearDupRequest<'_>,
+) -> Vec<(PathBuf, u64, String, String)> {
+    struct Collect<'a> {
+        checked: &'a HashSet<&'a Path>,
+        texts: Vec<(PathBuf, u64, String, String)>,
+    }
+    impl Observer for Collect<'_> {
+        fn outcome(&mut self, outcome: Outcome<'_>) -> io::Result<()> {
+            let line = match &outcome.doc.source {
+                Some(Source::JsonlLine { line, .. }) => *line,
+                _ => 1,
+            };
+            let id = if outcome.input.format == InputFormat::Text {
+                display_path(&outcome.input.path)
+            } else {
+                outcome.doc.id.clone()
+            };
+            for (unit_id, paragraphs) in units(outcome.doc, false) {
+                let id = if unit_id == outcome.doc.id {
+                    id.clone()
+                } else {
+                    unit_id
+                };
+                self.texts
+                    .push((outcome.input.path.clone(), line, id, paragraphs.join("\n")));
+            }
+            Ok(())
+        }
+
+        fn error(
+            &mut self,
+            location: &str,
+            _id: &str,
+            source: Option<&Source>,
+            message: &str,
+        ) -> io::Result<()> {
+            // The checked files' errors are reported by the findings run; corpus files'
+            // are warnings here.
+            let path = match source {
+                Some(Source::File { path }) | Some(Source::JsonlLine { path, .. }) => {
+                    Some(path.as_path())
+                }
+                _ => None,
+            };
+            if !path.is_some_and(|p| self.checked.contains(p)) {
+                eprintln!("warning: corpus {location}: {message} (not compared)");
+            }
+            Ok(())
+        }
+
+        fn skipped(&mut self, _location: &str, _message: &str) -> io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut collect = Collect {
+        checked,
+        texts: Vec::new(),
+    };
+    let options = RunOptions {
+        output: OutputMode::Discard,
+        stdin_format: request.pipeline_args.stdin_format(),
+        ..RunOptions::default()
+    };
+    let bar = indicatif::ProgressBar::hidden();
+    if let Err(e) = runner::run(
+        files,
+        &options,
+        request.pipelines,
+        &mut io::sink(),
+        &mut collect,
+    ) {
+        print_problem(&bar, "warning", &format!("corpus: {e}"));
+    }
+    collect.texts
+}
+
+/// `path` made absolute against the current folder, without `.` components: one key per
+/// file however it was named (`news/a.txt`, `./news/a.txt`).
+fn absolute(cwd: &Path, path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        cwd.join(path)
+    };
+    joined
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect()
+}
+
+/// `path` as shown in findings: without a leading `./`.
+fn display_path(path: &Path) -> String {
+    let cleaned: PathBuf = path
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect();
+    cleaned.display().to_string()
+}

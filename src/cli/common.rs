@@ -122,6 +122,9 @@ pub struct Pipelines {
     loaded: Mutex<HashMap<ConfigKey, LoadedConfig>>,
     /// By configuration file and the `per-path` overrides that apply.
     built: Mutex<HashMap<(ConfigKey, Vec<usize>), BuiltPipeline>>,
+    /// The configuration file of each folder inputs came from (finding it takes a few
+    /// system calls per ancestor folder; a corpus has many files per folder).
+    discovered: Mutex<HashMap<PathBuf, ConfigKey>>,
 }
 
 impl Pipelines {
@@ -154,6 +157,7 @@ impl Pipelines {
             learned,
             loaded: Mutex::new(HashMap::new()),
             built: Mutex::new(HashMap::new()),
+            discovered: Mutex::new(HashMap::new()),
         };
         if let Some(path) = &args.config {
             if let Err(message) = pipelines.build(Some(path.clone()), Vec::new()) {
@@ -239,7 +243,16 @@ impl Pipelines {
 
 impl PipelineFor for Pipelines {
     fn pipeline_for(&self, input: &Input) -> Result<Arc<Pipeline>, String> {
-        let config_path = self.config_path_for(&input.path);
+        let config_path = match input.path.parent() {
+            Some(folder) if self.args.config.is_none() && !input.is_stdin() => {
+                let mut discovered = self.discovered.lock().unwrap_or_else(|p| p.into_inner());
+                discovered
+                    .entry(folder.to_path_buf())
+                    .or_insert_with(|| self.config_path_for(&input.path))
+                    .clone()
+            }
+            _ => self.config_path_for(&input.path),
+        };
         let loaded = self.load(config_path.as_deref())?;
         let overrides = config::overrides_for(&loaded.matchers, &loaded.base, &input.path);
         self.build(config_path, overrides)

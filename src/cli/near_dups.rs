@@ -5,16 +5,16 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io;
-use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use thresh::cache::corpus::{Documents, Part};
 use thresh::cache::{config_hash, CorpusCache};
 use thresh::diagnostics::Diagnostic;
 use thresh::document::Source;
 use thresh::dups::query::find_matches;
-use thresh::dups::{store, units, DupSettings, SignatureSet, NEAR_DUPLICATE};
+use thresh::dups::{store, units, DupSettings, Fingerprint, NEAR_DUPLICATE};
 use thresh::io::inputs::{self, Input, InputFormat};
 use thresh::pipeline::Pipeline;
 use thresh::runner::{self, Observer, Outcome, OutputMode, PipelineFor, RunOptions};
@@ -97,38 +97,44 @@ pub fn check(request: &NearDupRequest<'_>) -> anyhow::Result<HashMap<usize, Vec<
     if let Some(w) = warning {
         eprintln!("warning: {w}");
     }
-    let ranges = signatures(&files, checked, &mut cache, request, &dups, &cwd);
+    let documents = signatures(&files, checked, &mut cache, request, &dups, &cwd);
 
-    // Queries: the documents of the checked files.
-    let whole = cache.set();
-    let mut queries = whole.empty_like();
+    // Queries: the documents of the checked files where N001 applies; `checked_set`: those
+    // of every checked file (they are compared with each other below, not as corpus).
+    let mut queries = cache.set(Part::Fresh).empty_like();
+    let mut checked_set = queries.empty_like();
     let mut query_owner: Vec<(usize, u64)> = Vec::new(); // (input index, line)
-    let mut query_set_indexes = HashSet::new();
+    let mut checked_docs: HashSet<(Part, usize)> = HashSet::new();
     for (f, owner) in query_file.iter().enumerate() {
-        let Some(input_index) = owner else { continue };
-        for i in ranges[f].clone() {
-            queries.push_from(whole, i);
-            query_owner.push((*input_index, cache.line_of(i)));
+        let Some(docs) = &documents[f] else { continue };
+        let set = cache.set(docs.part);
+        for i in docs.range.clone() {
+            checked_docs.insert((docs.part, i));
+            checked_set.push_from(set, i);
+            if let Some(input_index) = owner {
+                queries.push_from(set, i);
+                query_owner.push((*input_index, cache.line_of(docs.part, i)));
+            }
         }
-    }
-    for range in &ranges[..checked] {
-        query_set_indexes.extend(range.clone());
     }
 
-    // Each query's copies: corpus documents outside the checked files, and checked
-    // documents whose id sorts before it.
+    // Each query's copies: the corpus documents of this run outside the checked files,
+    // and checked documents whose id sorts before it.
     let mut copies: Vec<Vec<Copy>> = vec![Vec::new(); queries.len()];
-    for m in find_matches(whole, &queries, &dups) {
-        if !query_set_indexes.contains(&m.corpus) {
-            copies[m.query].push(Copy {
-                id: whole.id(m.corpus).to_string(),
-                distance: m.distance,
-                jaccard: m.evidence.jaccard,
-                containment: m.evidence.containment,
-            });
+    for (part, live) in cache.live_documents() {
+        let set = cache.set(part);
+        for m in find_matches(set, &queries, &dups) {
+            if live[m.corpus] && !checked_docs.contains(&(part, m.corpus)) {
+                copies[m.query].push(Copy {
+                    id: set.id(m.corpus).to_string(),
+                    distance: m.distance,
+                    jaccard: m.evidence.jaccard,
+                    containment: m.evidence.containment,
+                });
+            }
         }
     }
-    let among = checked_pairs(whole, &ranges[..checked], &dups);
+    let among = checked_set.find_duplicates(&dups).pairs;
     let position: HashMap<&str, usize> = (0..queries.len()).map(|q| (queries.id(q), q)).collect();
     for pair in among {
         if let Some(&q) = position.get(pair.b.as_str()) {
@@ -195,23 +201,8 @@ fn n001_enabled(pipelines: &Pipelines, input: &Input) -> bool {
             .is_ok_and(|p| p.settings().rule_enabled(NEAR_DUPLICATE.code))
 }
 
-/// Pairs among the checked documents (found by the full search over just them).
-fn checked_pairs(
-    whole: &SignatureSet,
-    ranges: &[Range<usize>],
-    dups: &DupSettings,
-) -> Vec<thresh::dups::DupPair> {
-    let mut set = whole.empty_like();
-    for range in ranges {
-        for i in range.clone() {
-            set.push_from(whole, i);
-        }
-    }
-    set.find_duplicates(dups).pairs
-}
-
-/// The signatures of every file, from the cache or freshly made; returns where each file's
-/// documents are in `cache.set()`.
+/// The signatures of every file, from the cache or freshly made; `None` for a file that
+/// could not be read or cleaned.
 fn signatures(
     files: &[Input],
     checked: usize,
@@ -219,7 +210,7 @@ fn signatures(
     request: &NearDupRequest<'_>,
     dups: &DupSettings,
     cwd: &Path,
-) -> Vec<Range<usize>> {
+) -> Vec<Option<Documents>> {
     // Hashing a configuration means serialising it: once per pipeline, not per file.
     let mut config_of: HashMap<*const Pipeline, u64> = HashMap::new();
     let mut configs = Vec::with_capacity(files.len());
@@ -231,7 +222,7 @@ fn signatures(
         });
         configs.push(config);
     }
-    let mut ranges: Vec<Option<Range<usize>>> = files
+    let mut documents: Vec<Option<Documents>> = files
         .iter()
         .zip(&configs)
         .map(|(input, config)| {
@@ -239,59 +230,43 @@ fn signatures(
         })
         .collect();
 
-    let stale: Vec<Input> = files
-        .iter()
-        .zip(&ranges)
-        .filter(|(_, r)| r.is_none())
-        .map(|(input, _)| input.clone())
+    let stale: Vec<usize> = (0..files.len())
+        .filter(|&f| documents[f].is_none() && configs[f].is_some())
         .collect();
-    if !stale.is_empty() {
-        let checked_paths: HashSet<&Path> =
-            files[..checked].iter().map(|f| f.path.as_path()).collect();
-        let texts = clean_texts(&stale, &checked_paths, request);
-        // (file, line, id, text) → signatures, in parallel.
-        let signed: Vec<Option<(u64, thresh::dups::Fingerprint)>> = texts
-            .par_iter()
-            .map(|(_, _, _, text)| store::sign(text.lines(), dups))
-            .collect();
-        let mut set = cache.set().empty_like();
-        let mut per_file: HashMap<&Path, Vec<(u64, usize)>> = HashMap::new();
-        for ((path, line, id, _), signed) in texts.iter().zip(signed) {
-            let documents = per_file.entry(path.as_path()).or_default();
-            if let Some((chars, fp)) = signed {
-                set.push(id.clone(), chars, &fp);
-                documents.push((*line, set.len() - 1));
-            }
-        }
-        let position: HashMap<&Path, usize> = files
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.path.as_path(), i))
-            .collect();
-        for input in &stale {
-            let Some(&f) = position.get(input.path.as_path()) else {
-                continue;
-            };
-            let Some(documents) = per_file.get(input.path.as_path()) else {
-                // The file failed (its problem was printed): nothing to compare.
-                ranges[f] = Some(0..0);
-                continue;
-            };
-            let content = std::fs::read(&input.path).unwrap_or_default();
-            let range = match configs[f] {
-                Some(config) => cache.insert(
-                    &absolute(cwd, &input.path),
-                    config,
-                    &content,
-                    documents,
-                    &set,
-                ),
-                None => 0..0,
-            };
-            ranges[f] = Some(range);
+    if stale.is_empty() {
+        return documents;
+    }
+    let stale_inputs: Vec<Input> = stale.iter().map(|&f| files[f].clone()).collect();
+    let checked_paths: HashSet<&Path> = files[..checked].iter().map(|f| f.path.as_path()).collect();
+    let texts = clean_texts(&stale_inputs, &checked_paths, request);
+    let signed: Vec<Option<(u64, Fingerprint)>> = texts
+        .par_iter()
+        .map(|(_, _, _, text)| store::sign(text.lines(), dups))
+        .collect();
+    let mut set = cache.set(Part::Fresh).empty_like();
+    let mut per_file: HashMap<&Path, Vec<(u64, usize)>> = HashMap::new();
+    for ((path, line, id, _), signed) in texts.iter().zip(signed) {
+        let docs = per_file.entry(path.as_path()).or_default();
+        if let Some((chars, fp)) = signed {
+            set.push(id.clone(), chars, &fp);
+            docs.push((*line, set.len() - 1));
         }
     }
-    ranges.into_iter().map(Option::unwrap_or_default).collect()
+    for f in stale {
+        let (input, Some(config)) = (&files[f], configs[f]) else {
+            continue;
+        };
+        // A file with no outcome failed (its problem was printed): nothing to compare.
+        let Some(docs) = per_file.get(input.path.as_path()) else {
+            continue;
+        };
+        let Ok(content) = std::fs::read(&input.path) else {
+            continue;
+        };
+        documents[f] =
+            Some(cache.insert(&absolute(cwd, &input.path), config, &content, docs, &set));
+    }
+    documents
 }
 
 /// `(file, line, id, cleaned text)` of every document of `files`.

@@ -5,10 +5,10 @@
 //! LSH band key, or simhashes at most `hamming` bits apart) and are verified the same way.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 
-use super::minhash::band_keys;
 use super::store::SignatureSet;
 use super::verify::Evidence;
 use super::DupSettings;
@@ -36,13 +36,14 @@ pub fn find_matches(
         return Vec::new();
     }
     let rows = settings.rows;
-    // Per band: band key -> queries with that key.
-    let tables: Vec<HashMap<u64, Vec<usize>>> = (0..settings.bands)
+    // Per band: a cheap key of the band's rows -> queries with that key. The rows
+    // themselves are compared on a hit, so candidates are exactly the pairs sharing a band.
+    let tables: Vec<BandTable> = (0..settings.bands)
         .map(|band| {
-            let mut table: HashMap<u64, Vec<usize>> = HashMap::new();
+            let mut table = BandTable::default();
             for q in 0..queries.len() {
                 table
-                    .entry(band_key(queries.sketch(q), band, rows))
+                    .entry(band_key(band_rows(queries.sketch(q), band, rows)))
                     .or_default()
                     .push(q);
             }
@@ -60,8 +61,12 @@ pub fn find_matches(
                 .collect();
             let sketch = corpus.sketch(c);
             for (band, table) in tables.iter().enumerate() {
-                if let Some(qs) = table.get(&band_key(sketch, band, rows)) {
-                    candidates.extend_from_slice(qs);
+                let mine = band_rows(sketch, band, rows);
+                if let Some(qs) = table.get(&band_key(mine)) {
+                    candidates.extend(
+                        qs.iter()
+                            .filter(|&&q| band_rows(queries.sketch(q), band, rows) == mine),
+                    );
                 }
             }
             candidates.sort_unstable();
@@ -86,11 +91,38 @@ pub fn find_matches(
     found
 }
 
-/// The LSH key of one band, as the full search computes it.
-fn band_key(sketch: &[u32], band: usize, rows: usize) -> u64 {
-    band_keys(&sketch[band * rows..(band + 1) * rows], 1, rows)
-        .next()
-        .unwrap_or(0)
+/// Band key -> queries; the keys are already mixed, so they are used as their own hash.
+type BandTable = HashMap<u64, Vec<usize>, BuildHasherDefault<MixedKeyHasher>>;
+
+fn band_rows(sketch: &[u32], band: usize, rows: usize) -> &[u32] {
+    &sketch[band * rows..(band + 1) * rows]
+}
+
+/// A cheap multiplicative mix of a band's rows (MinHash values are already uniform).
+fn band_key(rows: &[u32]) -> u64 {
+    rows.iter().fold(0u64, |h, &v| {
+        (h ^ u64::from(v)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    })
+}
+
+/// Passes a `u64` key through as its hash.
+#[derive(Default)]
+struct MixedKeyHasher(u64);
+
+impl Hasher for MixedKeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key;
+    }
 }
 
 #[cfg(test)]

@@ -40,10 +40,10 @@ pub fn check(request: &NearDupRequest<'_>) -> anyhow::Result<HashMap<usize, Vec<
         return Ok(HashMap::new());
     };
     let config_path = request.pipelines.config_path_for(&first.path);
-    let settings = request
-        .pipelines
-        .settings(config_path.as_deref())
-        .map_err(anyhow::Error::msg)?;
+    // A configuration that does not load was reported with the file's other findings.
+    let Ok(settings) = request.pipelines.settings(config_path.as_deref()) else {
+        return Ok(HashMap::new());
+    };
     let wanted: Vec<usize> = (0..request.inputs.len())
         .filter(|&i| n001_enabled(request.pipelines, &request.inputs[i]))
         .collect();

@@ -14,11 +14,11 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use indicatif::ProgressBar;
-use thresh::cache::{config_hash, CheckCache};
+use thresh::cache::CheckCache;
 use thresh::diagnostics::{self, Diagnostic, Format, Renderer};
 use thresh::document::Source;
 use thresh::io::inputs::{self, Input};
-use thresh::runner::{self, Observer, Outcome, OutputMode, PipelineFor, RunOptions};
+use thresh::runner::{self, Observer, Outcome, OutputMode, RunOptions};
 
 use super::common::{print_diff, print_problem, progress_bar, PipelineArgs, Pipelines};
 use super::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
@@ -116,8 +116,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
     let mut to_check = Vec::new();
     for (i, input) in inputs.iter().enumerate() {
         if let (Some(cache), false) = (&mut cache, input.is_stdin()) {
-            if let Ok(pipeline) = pipelines.pipeline_for(input) {
-                let config = config_hash(pipeline.settings());
+            if let Some(config) = pipelines.config_hash_for(input) {
                 config_of[i] = Some(config);
                 if let Some(cached) = cache.lookup(&input.path, config) {
                     found[i] = Some(cached);

@@ -6,18 +6,16 @@
 use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
 
 use rayon::prelude::*;
 use thresh::cache::corpus::{Documents, Part};
-use thresh::cache::{config_hash, CorpusCache};
+use thresh::cache::{CorpusCache, FileStamp};
 use thresh::diagnostics::Diagnostic;
 use thresh::document::Source;
 use thresh::dups::query::find_matches;
 use thresh::dups::{store, units, DupSettings, Fingerprint, NEAR_DUPLICATE};
 use thresh::io::inputs::{self, Input, InputFormat};
-use thresh::pipeline::Pipeline;
-use thresh::runner::{self, Observer, Outcome, OutputMode, PipelineFor, RunOptions};
+use thresh::runner::{self, Observer, Outcome, OutputMode, RunOptions};
 
 use super::common::{print_problem, PipelineArgs, Pipelines};
 
@@ -63,7 +61,7 @@ pub fn check(request: &NearDupRequest<'_>) -> anyhow::Result<HashMap<usize, Vec<
             .unwrap_or_default();
         settings.check.corpus.iter().map(|p| base.join(p)).collect()
     };
-    let (corpus_inputs, problems) = inputs::collect(&corpus_paths, None);
+    let (corpus_inputs, problems) = inputs::collect_unordered(&corpus_paths);
     for problem in &problems {
         eprintln!(
             "warning: corpus {}: {} (not compared)",
@@ -75,17 +73,23 @@ pub fn check(request: &NearDupRequest<'_>) -> anyhow::Result<HashMap<usize, Vec<
     // Every file to sign, once: the checked ones first, then the rest of the corpus.
     let cwd = std::env::current_dir()?;
     let mut files: Vec<Input> = Vec::new();
-    let mut seen: HashSet<PathBuf> = HashSet::new();
+    // Keyed by the path's bytes: hashing a `Path` walks its components.
+    let mut seen: HashSet<std::ffi::OsString> = HashSet::new();
+    let mut absolutes: Vec<PathBuf> = Vec::new();
     let mut query_file = Vec::new();
     for (i, input) in request.inputs.iter().enumerate() {
-        if !input.is_stdin() && seen.insert(absolute(&cwd, &input.path)) {
+        let path = absolute(&cwd, &input.path);
+        if !input.is_stdin() && seen.insert(path.clone().into_os_string()) {
+            absolutes.push(path);
             files.push(input.clone());
             query_file.push(wanted.contains(&i).then_some(i));
         }
     }
     let checked = files.len();
     for input in corpus_inputs {
-        if seen.insert(absolute(&cwd, &input.path)) {
+        let path = absolute(&cwd, &input.path);
+        if seen.insert(path.clone().into_os_string()) {
+            absolutes.push(path);
             files.push(input);
         }
     }
@@ -97,7 +101,7 @@ pub fn check(request: &NearDupRequest<'_>) -> anyhow::Result<HashMap<usize, Vec<
     if let Some(w) = warning {
         eprintln!("warning: {w}");
     }
-    let documents = signatures(&files, checked, &mut cache, request, &dups, &cwd);
+    let documents = signatures(&files, &absolutes, checked, &mut cache, request, &dups);
 
     // Queries: the documents of the checked files where N001 applies; `checked_set`: those
     // of every checked file (they are compared with each other below, not as corpus).
@@ -197,36 +201,30 @@ struct Copy {
 fn n001_enabled(pipelines: &Pipelines, input: &Input) -> bool {
     !input.is_stdin()
         && pipelines
-            .pipeline_for(input)
-            .is_ok_and(|p| p.settings().rule_enabled(NEAR_DUPLICATE.code))
+            .settings_for(input)
+            .is_some_and(|s| s.rule_enabled(NEAR_DUPLICATE.code))
 }
 
 /// The signatures of every file, from the cache or freshly made; `None` for a file that
 /// could not be read or cleaned.
 fn signatures(
     files: &[Input],
+    absolutes: &[PathBuf],
     checked: usize,
     cache: &mut CorpusCache,
     request: &NearDupRequest<'_>,
     dups: &DupSettings,
-    cwd: &Path,
 ) -> Vec<Option<Documents>> {
-    // Hashing a configuration means serialising it: once per pipeline, not per file.
-    let mut config_of: HashMap<*const Pipeline, u64> = HashMap::new();
-    let mut configs = Vec::with_capacity(files.len());
-    for input in files {
-        let config = request.pipelines.pipeline_for(input).ok().map(|p| {
-            *config_of
-                .entry(Arc::as_ptr(&p))
-                .or_insert_with(|| config_hash(p.settings()))
-        });
-        configs.push(config);
-    }
-    let mut documents: Vec<Option<Documents>> = files
+    let configs: Vec<Option<u64>> = files
         .iter()
-        .zip(&configs)
-        .map(|(input, config)| {
-            config.and_then(|config| cache.reuse(&absolute(cwd, &input.path), config))
+        .map(|input| request.pipelines.config_hash_for(input))
+        .collect();
+    // Most of the time of a check against a large indexed corpus: one stat per file.
+    let stamps: Vec<Option<FileStamp>> = absolutes.par_iter().map(|p| FileStamp::of(p)).collect();
+    let mut documents: Vec<Option<Documents>> = (0..files.len())
+        .map(|f| match (configs[f], stamps[f]) {
+            (Some(config), Some(stamp)) => cache.reuse_stamped(&absolutes[f], stamp, config),
+            _ => None,
         })
         .collect();
 
@@ -263,8 +261,7 @@ fn signatures(
         let Ok(content) = std::fs::read(&input.path) else {
             continue;
         };
-        documents[f] =
-            Some(cache.insert(&absolute(cwd, &input.path), config, &content, docs, &set));
+        documents[f] = Some(cache.insert(&absolutes[f], config, &content, docs, &set));
     }
     documents
 }
@@ -357,6 +354,13 @@ fn absolute(cwd: &Path, path: &Path) -> PathBuf {
     } else {
         cwd.join(path)
     };
+    // Already clean (the common case: a folder walked from an absolute root).
+    if joined
+        .to_str()
+        .is_some_and(|s| !s.contains("/./") && !s.ends_with("/."))
+    {
+        return joined;
+    }
     joined
         .components()
         .filter(|c| !matches!(c, Component::CurDir))

@@ -49,8 +49,8 @@ pub struct CorpusCache {
     base: Segment,
     delta: Segment,
     fresh: Segment,
-    /// Files of this run, in the order they were taken or added.
-    live: Vec<(PathBuf, Part)>,
+    /// Files of this run (absolute paths), in the order they were taken or added.
+    live: Vec<(String, Part)>,
     /// The base could not be used (missing, unreadable, other version or settings).
     base_unusable: bool,
 }
@@ -101,14 +101,25 @@ impl CorpusCache {
         }
     }
 
-    /// Takes the cached signatures of `path` into this run if the file has not changed
-    /// since and was signed under configuration `config`. Reads the file only when its
-    /// mtime changed but its size did not.
+    /// Takes the cached signatures of `path` (absolute) into this run if the file has not
+    /// changed since and was signed under configuration `config`. Reads the file only when
+    /// its mtime changed but its size did not.
     pub fn reuse(&mut self, path: &Path, config: u64) -> Option<Documents> {
-        let stamp = FileStamp::of(path)?;
+        self.reuse_stamped(path, FileStamp::of(path)?, config)
+    }
+
+    /// [`Self::reuse`] with the file's stamp already taken (callers stat many files in
+    /// parallel).
+    pub fn reuse_stamped(
+        &mut self,
+        path: &Path,
+        stamp: FileStamp,
+        config: u64,
+    ) -> Option<Documents> {
+        let key = path.to_str()?;
         for part in [Part::Delta, Part::Base] {
             let segment = self.segment(part);
-            let Some(entry) = segment.files.get(path) else {
+            let Some(entry) = segment.files.get(key) else {
                 continue;
             };
             if entry.config != config || entry.stamp.size != stamp.size {
@@ -125,11 +136,15 @@ impl CorpusCache {
                 for i in entry.documents() {
                     set.push_from(&segment.set, i);
                 }
-                let renumbered: Vec<(u64, usize)> = entry.lines.iter().copied().zip(0..).collect();
+                let renumbered: Vec<(u64, usize)> = segment.lines[entry.documents()]
+                    .iter()
+                    .copied()
+                    .zip(0..)
+                    .collect();
                 return Some(self.insert(path, config, &bytes, &renumbered, &set));
             }
             let range = entry.documents();
-            self.live.push((path.to_path_buf(), part));
+            self.live.push((key.to_string(), part));
             return Some(Documents { part, range });
         }
         None
@@ -147,22 +162,24 @@ impl CorpusCache {
         signed: &SignatureSet,
     ) -> Documents {
         let first = self.fresh.set.len();
-        for &(_, i) in documents {
+        for &(line, i) in documents {
             self.fresh.set.push_from(signed, i);
+            self.fresh.lines.push(line);
         }
         let range = first..self.fresh.set.len();
-        if let Some(stamp) = FileStamp::of(path) {
+        // A path that is not UTF-8 is used in this run but not cached.
+        if let (Some(stamp), Some(key)) = (FileStamp::of(path), path.to_str()) {
             self.fresh.files.insert(
-                path.to_path_buf(),
+                key.to_string(),
                 FileEntry {
                     stamp,
                     content: xxh3_64(content),
                     config,
-                    lines: documents.iter().map(|&(line, _)| line).collect(),
                     first,
+                    count: documents.len(),
                 },
             );
-            self.live.push((path.to_path_buf(), Part::Fresh));
+            self.live.push((key.to_string(), Part::Fresh));
         }
         Documents {
             part: Part::Fresh,
@@ -194,15 +211,9 @@ impl CorpusCache {
         masks
     }
 
-    /// The line of document `i` of `part` in its file (1 when unknown).
+    /// The line of document `i` of `part` in its file.
     pub fn line_of(&self, part: Part, i: usize) -> u64 {
-        let segment = self.segment(part);
-        self.live
-            .iter()
-            .filter(|(_, p)| *p == part)
-            .filter_map(|(path, _)| segment.files.get(path))
-            .find(|e| e.documents().contains(&i))
-            .map_or(1, |e| e.lines[i - e.first])
+        self.segment(part).lines.get(i).copied().unwrap_or(1)
     }
 
     fn segment(&self, part: Part) -> &Segment {
@@ -227,7 +238,7 @@ impl CorpusCache {
                 .iter()
                 .filter(|(_, p)| *p == part)
                 .filter_map(|(path, _)| self.segment(part).files.get(path))
-                .map(|e| e.lines.len())
+                .map(|e| e.count)
                 .sum()
         };
         let (live_base, live_delta) = (count(Part::Base), count(Part::Delta));
@@ -252,10 +263,7 @@ impl CorpusCache {
                 .filter(move |(_, p)| parts.contains(p))
                 .filter_map(|(path, part)| {
                     let segment = self.segment(*part);
-                    segment
-                        .files
-                        .get(path)
-                        .map(|e| (path.as_path(), e, &segment.set))
+                    segment.files.get(path).map(|e| (path.as_str(), e, segment))
                 })
         };
         if compact {

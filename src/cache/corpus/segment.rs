@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -29,21 +29,23 @@ pub(super) struct FileEntry {
     pub stamp: FileStamp,
     pub content: u64,
     pub config: u64,
-    /// Line of each of the file's documents (1 for a text file, the record's line in JSONL).
-    pub lines: Vec<u64>,
-    /// Where its documents start in the segment's signature set.
+    /// Where its documents are in the segment's signature set (and line list).
     pub first: usize,
+    pub count: usize,
 }
 
 impl FileEntry {
     pub fn documents(&self) -> std::ops::Range<usize> {
-        self.first..self.first + self.lines.len()
+        self.first..self.first + self.count
     }
 }
 
-/// A file table and its signatures.
+/// A file table and its signatures. Files are keyed by their absolute path as a string
+/// (hashing a `Path` walks its components: too slow for 100k files per run).
 pub(super) struct Segment {
-    pub files: HashMap<PathBuf, FileEntry>,
+    pub files: HashMap<String, FileEntry>,
+    /// Line of each document in its file (1 for a text file, the record's line in JSONL).
+    pub lines: Vec<u64>,
     pub set: SignatureSet,
 }
 
@@ -51,6 +53,7 @@ impl Segment {
     pub fn empty(like: &SignatureSet) -> Segment {
         Segment {
             files: HashMap::new(),
+            lines: Vec::new(),
             set: like.empty_like(),
         }
     }
@@ -68,33 +71,31 @@ impl Segment {
         Ok(segment.filter(|s| s.set.comparable_with(like)))
     }
 
-    /// Writes `entries` (path, entry, the set holding its documents) as a segment file,
-    /// atomically.
+    /// Writes `entries` (path, entry, the segment holding its documents) as a segment
+    /// file, atomically.
     pub fn write<'a>(
         path: &Path,
         like: &SignatureSet,
-        entries: impl Iterator<Item = (&'a Path, &'a FileEntry, &'a SignatureSet)>,
+        entries: impl Iterator<Item = (&'a str, &'a FileEntry, &'a Segment)>,
     ) -> std::io::Result<()> {
         let mut table = Vec::new();
         put_str(&mut table, env!("CARGO_PKG_VERSION"));
         let mut set = like.empty_like();
         let mut files = Vec::new();
-        for (file, entry, from) in entries {
-            // A path that is not UTF-8 is not cached (it is signed again next time).
-            let Some(name) = file.to_str() else { continue };
+        for (name, entry, from) in entries {
             for i in entry.documents() {
-                set.push_from(from, i);
+                set.push_from(&from.set, i);
             }
-            files.push((name, entry));
+            files.push((name, entry, from));
         }
         table.extend_from_slice(&(files.len() as u64).to_le_bytes());
-        for (name, e) in files {
+        for (name, e, from) in files {
             put_str(&mut table, name);
             for v in [e.stamp.size, e.stamp.mtime_ns, e.content, e.config] {
                 table.extend_from_slice(&v.to_le_bytes());
             }
-            table.extend_from_slice(&(e.lines.len() as u32).to_le_bytes());
-            for line in &e.lines {
+            table.extend_from_slice(&(e.count as u32).to_le_bytes());
+            for line in &from.lines[e.documents()] {
                 table.extend_from_slice(&line.to_le_bytes());
             }
         }
@@ -167,10 +168,11 @@ fn parse(bytes: &[u8], path: &Path) -> Result<Option<Segment>, String> {
     }
     let set = SignatureSet::from_bytes(&bytes[head.at..], path).map_err(|e| e.to_string())?;
     let count = r.u64()?;
-    let mut files = HashMap::new();
+    let mut files = HashMap::with_capacity(usize::try_from(count).unwrap_or(0).min(1 << 24));
+    let mut lines = Vec::with_capacity(set.len());
     let mut first = 0usize;
     for _ in 0..count {
-        let file = PathBuf::from(r.string()?);
+        let file = r.string()?.to_string();
         let stamp = FileStamp {
             size: r.u64()?,
             mtime_ns: r.u64()?,
@@ -178,15 +180,17 @@ fn parse(bytes: &[u8], path: &Path) -> Result<Option<Segment>, String> {
         let content = r.u64()?;
         let config = r.u64()?;
         let n = r.u32()? as usize;
-        let lines = (0..n).map(|_| r.u64()).collect::<Result<Vec<_>, _>>()?;
+        for _ in 0..n {
+            lines.push(r.u64()?);
+        }
         files.insert(
             file,
             FileEntry {
                 stamp,
                 content,
                 config,
-                lines,
                 first,
+                count: n,
             },
         );
         first += n;
@@ -197,5 +201,5 @@ fn parse(bytes: &[u8], path: &Path) -> Result<Option<Segment>, String> {
             set.len()
         ));
     }
-    Ok(Some(Segment { files, set }))
+    Ok(Some(Segment { files, lines, set }))
 }

@@ -83,23 +83,21 @@ impl EdgeMap {
         }
         cuts.sort_unstable();
         cuts.dedup();
-        let masks = cuts
-            .iter()
-            .map(|&at| {
-                let mut bits = vec![0u64; words];
-                for (id, class) in classes.iter().enumerate() {
-                    let inside = class.as_ref().is_none_or(|c| {
-                        c.ranges()
-                            .iter()
-                            .any(|r| r.start() as u32 <= at && at <= r.end() as u32)
-                    });
-                    if inside {
-                        bits[id / 64] |= 1 << (id % 64);
+        // Each range covers a run of whole intervals: set the pattern's bit on that run.
+        let mut masks = vec![vec![0u64; words]; cuts.len()];
+        for (id, class) in classes.iter().enumerate() {
+            let (word, bit) = (id / 64, 1u64 << (id % 64));
+            match class {
+                None => masks.iter_mut().for_each(|m| m[word] |= bit),
+                Some(class) => {
+                    for r in class.ranges() {
+                        let from = cuts.partition_point(|&c| c < r.start() as u32);
+                        let to = cuts.partition_point(|&c| c <= r.end() as u32);
+                        masks[from..to].iter_mut().for_each(|m| m[word] |= bit);
                     }
                 }
-                bits
-            })
-            .collect();
+            }
+        }
         EdgeMap {
             starts: cuts,
             masks,

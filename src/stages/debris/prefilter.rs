@@ -134,14 +134,13 @@ fn place_index(place: Place) -> usize {
     }
 }
 
-/// `class_limit`: the largest class expanded into literals (a Unicode `\d` has 680).
-fn extractor(kind: ExtractKind, class_limit: usize) -> Extractor {
+fn extractor(kind: ExtractKind) -> Extractor {
     let mut ex = Extractor::new();
     ex.kind(kind)
-        .limit_class(class_limit)
+        .limit_class(64)
         .limit_repeat(8)
         .limit_literal_len(24)
-        .limit_total(if class_limit > 64 { 20_000 } else { 2000 });
+        .limit_total(2000);
     ex
 }
 
@@ -175,8 +174,11 @@ fn required(hir: &Hir, prefix: &Extractor) -> Option<Vec<Vec<u8>>> {
     let mut best = usable(&prefix.extract(hir));
     match hir.kind() {
         HirKind::Concat(children) => {
+            // Literals spanning a few neighbouring children (`(?:版权|版權)所有`); a window
+            // keeps the build linear in the pattern's length.
             for i in 0..children.len() {
-                let rest = Hir::concat(children[i..].to_vec());
+                let end = (i + 3).min(children.len());
+                let rest = Hir::concat(children[i..end].to_vec());
                 best = better(best, usable(&prefix.extract(&rest)));
                 best = better(best, required(&children[i], prefix));
             }
@@ -202,12 +204,10 @@ impl Prefilter {
     /// `whole_line[i]` says whether pattern `i` must match up to the end of the text.
     pub fn new(sources: &[String], whole_line: &[bool]) -> Prefilter {
         let words = sources.len().div_ceil(64).max(1);
-        // Positional literals are checked by a trie walk that costs the same whatever their
-        // number, so large classes (digits) are worth expanding there; inner literals go
-        // through an automaton that reports every occurrence, so only small classes.
-        let prefix = extractor(ExtractKind::Prefix, 1000);
-        let suffix = extractor(ExtractKind::Suffix, 1000);
-        let inner_prefix = extractor(ExtractKind::Prefix, 64);
+        // Large classes (digits, `\p{Han}`) are left to the edge maps: expanding them here
+        // costs build time and buys little.
+        let prefix = extractor(ExtractKind::Prefix);
+        let suffix = extractor(ExtractKind::Suffix);
         let mut lengths: Vec<(usize, usize)> = Vec::with_capacity(sources.len());
         let mut literals: Vec<(Vec<u8>, usize, Place)> = Vec::new();
         // A pattern that does not parse here gets no condition (it is always run).
@@ -239,7 +239,7 @@ impl Prefilter {
             let suf = whole_line[id]
                 .then(|| usable(&suffix.extract(hir)))
                 .flatten();
-            let inner = required(hir, &inner_prefix)
+            let inner = required(hir, &prefix)
                 .filter(|r| Some(r) != pre.as_ref() && Some(r) != suf.as_ref());
             let sets = [
                 (pre, Place::Prefix),

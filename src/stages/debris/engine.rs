@@ -165,10 +165,17 @@ fn compile_groups(
 
 /// Runs the groups that hold a candidate pattern; `out` gets the ids of the patterns that
 /// match, sorted.
-fn scan(groups: &[Group], sets: &mut [PatternSet], bits: &Bits, text: &str, out: &mut Vec<usize>) {
+fn scan(
+    groups: &[Group],
+    sets: &mut [PatternSet],
+    prefilter: &Prefilter,
+    bits: &mut Bits,
+    text: &str,
+    out: &mut Vec<usize>,
+) {
     let input = Input::new(text).anchored(Anchored::Yes);
     for (group, set) in groups.iter().zip(sets.iter_mut()) {
-        if !bits.any(&group.mask) {
+        if !prefilter.any_candidate(text, &group.mask, bits) {
             continue;
         }
         set.clear();
@@ -228,6 +235,6 @@ impl Matcher {
             (&self.lead, &mut scratch.lead, &line[..end])
         };
         self.prefilter.candidates(text, &mut scratch.bits);
-        scan(groups, sets, &scratch.bits, text, out);
+        scan(groups, sets, &self.prefilter, &mut scratch.bits, text, out);
     }
 }

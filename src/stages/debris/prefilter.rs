@@ -108,6 +108,9 @@ const LENGTH_MASKS: usize = 400;
 pub struct Bits {
     found: [Vec<u64>; 3],
     pub candidates: Vec<u64>,
+    /// Whether the inner literals were searched (until then `candidates` still holds
+    /// patterns whose inner condition is unknown).
+    inner_done: bool,
 }
 
 impl Bits {
@@ -335,6 +338,7 @@ impl Prefilter {
         let (Some(first), Some(last)) = (text.chars().next(), text.chars().next_back()) else {
             bits.candidates.clear();
             bits.candidates.extend_from_slice(&self.valid);
+            bits.inner_done = true;
             return;
         };
         let (first, last) = (self.first.get(first), self.last.get(last));
@@ -343,26 +347,59 @@ impl Prefilter {
         bits.candidates
             .extend((0..self.words).map(|w| self.valid[w] & lengths[w] & first[w] & last[w]));
         let left = |need: &[u64], c: &[u64]| need.iter().zip(c).any(|(n, c)| n & c != 0);
-        let [starts, ends, inner] = &mut bits.found;
+        let [starts, ends, _] = &mut bits.found;
         if left(&self.need[0], &bits.candidates) {
             self.starts.walk(text.bytes(), starts);
         }
         if left(&self.need[1], &bits.candidates) {
             self.ends.walk(text.bytes().rev(), ends);
         }
-        if left(&self.need[2], &bits.candidates) {
-            if let Some(searcher) = &self.searcher {
-                for m in searcher.find_overlapping_iter(text) {
-                    for &id in &self.owners[m.pattern().as_usize()] {
-                        inner[id / 64] |= 1 << (id % 64);
-                    }
+        for (w, c) in bits.candidates.iter_mut().enumerate() {
+            let ok = |p: usize| !self.need[p][w] | bits.found[p][w];
+            *c &= ok(0) & ok(1);
+        }
+        bits.inner_done = !left(&self.need[2], &bits.candidates);
+    }
+
+    /// Whether a pattern of `mask` is a candidate; searches the inner literals (once per
+    /// line) only when the answer depends on them. `text` is the text given to
+    /// [`Prefilter::candidates`].
+    pub fn any_candidate(&self, text: &str, mask: &[u64], bits: &mut Bits) -> bool {
+        if bits.inner_done {
+            return bits.any(mask);
+        }
+        let inner_need = &self.need[2];
+        let mut maybe = false;
+        for ((c, m), n) in bits.candidates.iter().zip(mask).zip(inner_need) {
+            if c & m & !n != 0 {
+                return true; // a pattern without an inner condition: sure
+            }
+            maybe |= c & m & n != 0;
+        }
+        if !maybe {
+            return false;
+        }
+        self.resolve_inner(text, bits);
+        bits.any(mask)
+    }
+
+    /// Searches the inner literals and drops the candidates that miss theirs.
+    fn resolve_inner(&self, text: &str, bits: &mut Bits) {
+        if bits.inner_done {
+            return;
+        }
+        let inner = &mut bits.found[2];
+        if let Some(searcher) = &self.searcher {
+            for m in searcher.find_overlapping_iter(text) {
+                for &id in &self.owners[m.pattern().as_usize()] {
+                    inner[id / 64] |= 1 << (id % 64);
                 }
             }
         }
         for (w, c) in bits.candidates.iter_mut().enumerate() {
-            let ok = |p: usize| !self.need[p][w] | bits.found[p][w];
-            *c &= ok(0) & ok(1) & ok(2);
+            *c &= !self.need[2][w] | bits.found[2][w];
         }
+        bits.inner_done = true;
     }
 }
 
@@ -375,6 +412,7 @@ mod tests {
         let filter = Prefilter::new(&sources, &vec![true; sources.len()]);
         let mut bits = Bits::default();
         filter.candidates(line, &mut bits);
+        filter.resolve_inner(line, &mut bits);
         (0..sources.len())
             .filter(|&i| bits.candidates[i / 64] & (1 << (i % 64)) != 0)
             .collect()

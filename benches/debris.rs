@@ -1,7 +1,8 @@
 //! Throughput of the debris stage alone (one thread, every pack on) on Chinese news pages:
 //! the seed pages as scraped, repeated to ~32 MB. Prints MB/s of input text.
 //!
-//! `cargo bench --bench debris`
+//! `cargo bench --bench debris`; `THRESH_BENCH_NORMALIZED=1` first runs decode and
+//! normalize on each page (untimed), so debris sees the lines it sees in the pipeline.
 
 use std::time::Instant;
 
@@ -52,15 +53,32 @@ fn main() {
     let settings = Settings::default();
     let info = stage_info("debris").expect("debris is registered");
     let stage = (info.build)(&settings).expect("default settings build");
+    let normalized = std::env::var_os("THRESH_BENCH_NORMALIZED").is_some();
+    let before: Vec<_> = ["decode", "normalize"]
+        .iter()
+        .filter(|_| normalized)
+        .map(|name| {
+            let info = stage_info(name).expect("registered");
+            (info.build)(&settings).expect("default settings build")
+        })
+        .collect();
     let mut docs = Vec::new();
     let mut bytes = 0usize;
     let mut i = 0;
     while bytes < 32 << 20 {
         let text = &pages[i % pages.len()];
         let mut doc = Document::default();
-        doc.set_text(text);
-        for block in &mut doc.blocks {
-            block.text = block.text.trim().to_string();
+        if normalized {
+            doc = Document::from_text("bench", text);
+            for stage in &before {
+                stage.apply(&mut doc).expect("bench pages decode");
+            }
+            doc.edits.clear();
+        } else {
+            doc.set_text(text);
+            for block in &mut doc.blocks {
+                block.text = block.text.trim().to_string();
+            }
         }
         doc.blocks.retain(|b| !b.text.is_empty());
         bytes += text.len();

@@ -119,6 +119,8 @@ pub struct Pipelines {
     prefix_only: bool,
     /// Boilerplate learned by the first pass, handed to the debris stage.
     learned: Option<Arc<LearnedBoilerplate>>,
+    /// Stages skipped on top of the configuration's `skip-stages`.
+    skipped: Vec<String>,
     /// By configuration file (None: defaults).
     loaded: Mutex<HashMap<ConfigKey, LoadedConfig>>,
     /// By configuration file and the `per-path` overrides that apply.
@@ -131,12 +133,12 @@ pub struct Pipelines {
 impl Pipelines {
     /// Fails at once when `--config` names a bad file: nothing could run.
     pub fn new(args: &PipelineArgs) -> anyhow::Result<Pipelines> {
-        Pipelines::build_set(args, false, None)
+        Pipelines::build_set(args, false, None, Vec::new())
     }
 
     /// Pipelines that stop after normalize, for the learning pass.
     pub fn up_to_normalize(args: &PipelineArgs) -> anyhow::Result<Pipelines> {
-        Pipelines::build_set(args, true, None)
+        Pipelines::build_set(args, true, None, Vec::new())
     }
 
     /// Pipelines whose debris stage removes `learned` boilerplate.
@@ -144,18 +146,27 @@ impl Pipelines {
         args: &PipelineArgs,
         learned: Arc<LearnedBoilerplate>,
     ) -> anyhow::Result<Pipelines> {
-        Pipelines::build_set(args, false, Some(learned))
+        Pipelines::build_set(args, false, Some(learned), Vec::new())
+    }
+
+    /// Pipelines that also skip the stages `skipped` (stages whose output the caller does
+    /// not read).
+    pub fn skipping(args: &PipelineArgs, skipped: &[&str]) -> anyhow::Result<Pipelines> {
+        let skipped = skipped.iter().map(|s| s.to_string()).collect();
+        Pipelines::build_set(args, false, None, skipped)
     }
 
     fn build_set(
         args: &PipelineArgs,
         prefix_only: bool,
         learned: Option<Arc<LearnedBoilerplate>>,
+        skipped: Vec<String>,
     ) -> anyhow::Result<Pipelines> {
         let pipelines = Pipelines {
             args: args.clone(),
             prefix_only,
             learned,
+            skipped,
             loaded: Mutex::new(HashMap::new()),
             built: Mutex::new(HashMap::new()),
             by_folder: Mutex::new(HashMap::new()),
@@ -202,6 +213,7 @@ impl Pipelines {
                         .map(|s| s.name.to_string());
                     settings.skip_stages.extend(after_normalize);
                 }
+                settings.skip_stages.extend(self.skipped.iter().cloned());
                 settings.debris.learned = self.learned.clone();
                 let located = |m: String| match config_path {
                     Some(path) => format!("{}: {m}", path.display()),

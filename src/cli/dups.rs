@@ -89,7 +89,14 @@ impl DupsArgs {
 
 pub fn run(args: DupsArgs) -> anyhow::Result<i32> {
     args.pipeline.init_threads()?;
-    let pipelines = Pipelines::new(&args.pipeline)?;
+    // Without `--articles` the signatures read the whole cleaned text; the articles stage
+    // only marks article starts and moves a misplaced headline (a short line the key
+    // mostly leaves out), so it is skipped: ~10-15% less CPU, the same pairs on the 10k
+    // bench corpus and 3 more (true) pairs out of 51,660 on the 100k one.
+    let pipelines = match args.articles {
+        true => Pipelines::new(&args.pipeline)?,
+        false => Pipelines::skipping(&args.pipeline, &["articles"])?,
+    };
     let first = args.paths.first().map_or(Path::new("."), PathBuf::as_path);
     let mut settings = pipelines
         .settings(pipelines.config_path_for(first).as_deref())

@@ -183,7 +183,10 @@ fn clean_jsonl_line(
         return fail(e.to_string());
     }
     let cleaned = doc.render_text();
-    let rendered = if options.split_articles {
+    // Nothing is written in discard mode (check, dups, the learning pass): no JSON to render.
+    let rendered = if options.output == OutputMode::Discard {
+        String::new()
+    } else if options.split_articles {
         doc.articles()
             .iter()
             .enumerate()

@@ -8,6 +8,7 @@ use regex_automata::{Anchored, Input, MatchKind, PatternSet};
 use crate::error::ConfigError;
 use crate::rules::RuleInfo;
 
+use super::prefilter::{mask, Bits, Prefilter};
 use super::zones::Zone;
 
 /// How a pattern is anchored on the line.
@@ -108,12 +109,15 @@ const GROUP_SIZE: usize = 24;
 struct Group {
     regex: Regex,
     ids: Vec<usize>,
+    /// Bit set of `ids`, to test against the prefilter's candidates.
+    mask: Vec<u64>,
 }
 
 /// Pattern sets reused from line to line, one per group.
 pub struct Scratch {
     all: Vec<PatternSet>,
     lead: Vec<PatternSet>,
+    bits: Bits,
 }
 
 /// The compiled patterns.
@@ -122,6 +126,7 @@ pub struct Matcher {
     all: Vec<Group>,
     /// Only the `Lead` patterns, for the start of long lines.
     lead: Vec<Group>,
+    prefilter: Prefilter,
 }
 
 fn compile(sources: &[String]) -> Result<Regex, String> {
@@ -137,25 +142,47 @@ fn compile(sources: &[String]) -> Result<Regex, String> {
 }
 
 /// Compiles the patterns `ids` (indexes into `sources`) in groups of [`GROUP_SIZE`].
-fn compile_groups(sources: &[String], ids: &[usize]) -> Result<Vec<Group>, String> {
+/// Patterns the prefilter can never rule out come first, so that they share groups and
+/// the other groups are skipped on most lines.
+fn compile_groups(
+    sources: &[String],
+    ids: &[usize],
+    prefilter: &Prefilter,
+) -> Result<Vec<Group>, String> {
+    let mut ids = ids.to_vec();
+    ids.sort_by_key(|&i| prefilter.conditioned(i));
     ids.chunks(GROUP_SIZE)
         .map(|chunk| {
             let group_sources: Vec<String> = chunk.iter().map(|&i| sources[i].clone()).collect();
             Ok(Group {
                 regex: compile(&group_sources)?,
                 ids: chunk.to_vec(),
+                mask: mask(chunk, prefilter.words()),
             })
         })
         .collect()
 }
 
-fn scan(groups: &[Group], sets: &mut [PatternSet], text: &str, out: &mut Vec<usize>) {
+/// Runs the groups that hold a candidate pattern; `out` gets the ids of the patterns that
+/// match, sorted.
+fn scan(
+    groups: &[Group],
+    sets: &mut [PatternSet],
+    prefilter: &Prefilter,
+    bits: &mut Bits,
+    text: &str,
+    out: &mut Vec<usize>,
+) {
     let input = Input::new(text).anchored(Anchored::Yes);
     for (group, set) in groups.iter().zip(sets.iter_mut()) {
+        if !prefilter.any_candidate(text, &group.mask, bits) {
+            continue;
+        }
         set.clear();
         group.regex.which_overlapping_matches(&input, set);
         out.extend(set.iter().map(|p| group.ids[p.as_usize()]));
     }
+    out.sort_unstable();
 }
 
 impl Matcher {
@@ -166,10 +193,13 @@ impl Matcher {
         let lead_ids: Vec<usize> = (0..patterns.len())
             .filter(|&i| patterns[i].shape == Shape::Lead)
             .collect();
+        let whole_line: Vec<bool> = patterns.iter().map(|p| p.shape == Shape::Line).collect();
+        let prefilter = Prefilter::new(&sources, &whole_line);
         Ok(Matcher {
-            all: compile_groups(&sources, &all_ids).map_err(err)?,
-            lead: compile_groups(&sources, &lead_ids).map_err(err)?,
+            all: compile_groups(&sources, &all_ids, &prefilter).map_err(err)?,
+            lead: compile_groups(&sources, &lead_ids, &prefilter).map_err(err)?,
             patterns,
+            prefilter,
         })
     }
 
@@ -188,20 +218,23 @@ impl Matcher {
         Scratch {
             all: sets(&self.all),
             lead: sets(&self.lead),
+            bits: Bits::default(),
         }
     }
 
     /// Ids of the patterns that match `line`, in pattern order (the order of the packs).
     pub fn hits(&self, line: &str, scratch: &mut Scratch, out: &mut Vec<usize>) {
         out.clear();
-        if line.len() <= FULL_MATCH_MAX_BYTES {
-            scan(&self.all, &mut scratch.all, line, out);
+        let (groups, sets, text) = if line.len() <= FULL_MATCH_MAX_BYTES {
+            (&self.all, &mut scratch.all, line)
         } else {
             let mut end = LEAD_WINDOW;
             while !line.is_char_boundary(end) {
                 end -= 1;
             }
-            scan(&self.lead, &mut scratch.lead, &line[..end], out);
-        }
+            (&self.lead, &mut scratch.lead, &line[..end])
+        };
+        self.prefilter.candidates(text, &mut scratch.bits);
+        scan(groups, sets, &self.prefilter, &mut scratch.bits, text, out);
     }
 }

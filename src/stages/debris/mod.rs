@@ -14,10 +14,12 @@
 //! 5. inline rules strip spans from the lines that stay (`inline.rs`).
 
 mod catalog;
+mod edges;
 mod engine;
 mod inline;
 mod learned;
 mod packs;
+mod prefilter;
 mod structure;
 mod user;
 mod zones;

@@ -117,6 +117,10 @@ const EN_SUBJECTS: &[&str] = &[
     "The transport department",
     "A group of volunteers",
     "Researchers at the university",
+    "The mayor's office",
+    "Fishermen along the coast",
+    "Parents at the primary school",
+    "The water company",
 ];
 const EN_ACTIONS: &[&str] = &[
     "approved a new budget for the harbour",
@@ -129,6 +133,16 @@ const EN_ACTIONS: &[&str] = &[
     "asked for more time to finish the study",
     "raised money to repair the museum roof",
     "closed the market for two weeks of repairs",
+    "launched a free cycling scheme for students",
+    "cut the fees for the public swimming pool",
+    "rebuilt the footpath along the old canal",
+    "set up a weekend clinic in the town hall",
+    "doubled the number of recycling points",
+    "restored the clock tower above the square",
+    "hired twelve new nurses for the night shift",
+    "published a map of the flood zones",
+    "turned an empty warehouse into a library",
+    "lowered the speed limit near the schools",
 ];
 const EN_TAILS: &[&str] = &[
     "on Tuesday",
@@ -199,7 +213,9 @@ fn en_sentence() -> impl Strategy<Value = Keyed> {
                 1 => format!("In {place}, {} {a} {t}.", lower_first(s)),
                 _ => format!("{s} in {place} {a}, officials said."),
             };
-            (text, format!("{s} {a}").to_lowercase())
+            // One action per document: with a small vocabulary, two sentences sharing their
+            // long predicate read as a doubled passage, which the repeats stage removes.
+            (text, a.to_string())
         })
 }
 

@@ -168,6 +168,16 @@ fn simplified(family: Family, place: Place) -> Vec<Shape> {
         (Metadata, Header) => {
             v.push(one(
                 Metadata,
+                "D110",
+                0,
+                (
+                    select(&["诗歌荐读", "城市记忆", "周末读书", "乡土故事"][..]),
+                    1u32..400,
+                )
+                    .prop_map(|(column, n)| format!("{column} 第{n}期")),
+            ));
+            v.push(one(
+                Metadata,
                 "D207",
                 0,
                 (
@@ -244,6 +254,36 @@ fn simplified(family: Family, place: Place) -> Vec<Shape> {
             ));
         }
         (Editor, Footer) => {
+            v.push(one(
+                Editor,
+                "D411",
+                1,
+                (
+                    select(&["报料热线", "新闻热线", "投稿邮箱"][..]),
+                    10_000_000u32..99_999_999,
+                    select(EN_PLACES),
+                )
+                    .prop_map(|(what, n, p)| {
+                        if what == "投稿邮箱" {
+                            format!("{what}：news{}@{}.com", n % 1000, p.to_lowercase())
+                        } else {
+                            format!("{what}：0{}-{n}", 10 + n % 90)
+                        }
+                    }),
+            ));
+            v.push(one(
+                Editor,
+                "D209",
+                1,
+                (
+                    zh_name(),
+                    select(PLACES),
+                    select(&["中学教师", "自由撰稿人", "退休工程师", "文学爱好者"][..]),
+                )
+                    .prop_map(|(n, p, job)| {
+                        format!("作者简介：{n}，{p}人，{job}，作品散见于多种报刊。")
+                    }),
+            ));
             v.push(one(
                 Editor,
                 "D205",
@@ -332,6 +372,18 @@ fn simplified(family: Family, place: Place) -> Vec<Shape> {
             ));
         }
         (Social, Header) => {
+            // A forum post: the floor label and the poster's name under it.
+            v.push(many(
+                Social,
+                "D407",
+                0,
+                (
+                    select(&["楼主", "沙发", "板凳"][..]),
+                    select(PLACES),
+                    select(&["老猫", "小鱼", "阿明", "行者"][..]),
+                )
+                    .prop_map(|(floor, p, n)| vec![floor.to_string(), format!("{p}{n}")]),
+            ));
             v.push(one(
                 Social,
                 "D403",

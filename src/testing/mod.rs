@@ -30,6 +30,8 @@
 //!
 //! See `docs/testing.md` for a complete test of a user's own `thresh.toml`.
 
+#![warn(missing_docs)]
+
 mod debris;
 mod encode;
 mod prose;
@@ -58,6 +60,7 @@ pub enum Script {
 }
 
 impl Script {
+    /// Every script.
     pub const ALL: [Script; 4] = [
         Script::Simplified,
         Script::Traditional,
@@ -94,6 +97,7 @@ pub enum Family {
 }
 
 impl Family {
+    /// Every family.
     pub const ALL: [Family; 10] = [
         Family::PageChrome,
         Family::Metadata,
@@ -111,6 +115,7 @@ impl Family {
 /// How a document is delivered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TextEncoding {
+    /// Plain UTF-8.
     Utf8,
     /// UTF-8 after a byte order mark.
     Utf8Bom,
@@ -128,6 +133,7 @@ pub enum TextEncoding {
 }
 
 impl TextEncoding {
+    /// Every encoding.
     pub const ALL: [TextEncoding; 7] = [
         TextEncoding::Utf8,
         TextEncoding::Utf8Bom,
@@ -162,6 +168,7 @@ pub enum InjectionKind {
 /// One injected piece and the rule expected to act on it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Injection {
+    /// What was injected.
     pub kind: InjectionKind,
     /// The rule code expected in the report for it (`D202`, `J101`, `R101`, `E101`…).
     pub code: &'static str,
@@ -174,15 +181,18 @@ pub struct Injection {
 /// A generated dirty document and what cleaning it must give.
 #[derive(Clone, Debug)]
 pub struct DirtyDocument {
+    /// The script of the body (and of the chrome).
     pub script: Script,
     /// The dirty page as text.
     pub text: String,
     /// The page as delivered, in [`DirtyDocument::encoding`].
     pub bytes: Vec<u8>,
+    /// The encoding of `bytes` (UTF-8 when the one asked for could not carry the text).
     pub encoding: TextEncoding,
     /// The body paragraphs, one per line with a final newline: what
     /// [`Document::render_text`] gives after the default pipeline.
     pub expected_clean: String,
+    /// Everything injected, with the rule expected to act on it.
     pub injected: Vec<Injection>,
     layout: assemble::Layout,
 }

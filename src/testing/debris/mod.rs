@@ -26,7 +26,9 @@ pub enum Place {
 /// One piece of debris: one or more consecutive lines that the rule `code` removes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Debris {
+    /// The family of the rule.
     pub family: Family,
+    /// The rule expected to remove the lines.
     pub code: &'static str,
     /// The lines, in order (a related-articles heading and its titles, a QR prompt and the
     /// account name under it).

@@ -7,7 +7,7 @@ use proptest::sample::select;
 
 use super::debris::{debris, Debris, Place};
 use super::encode::encode;
-use super::prose::{is_han, join_sentences, keyed_paragraph, weight, Keyed};
+use super::prose::{headline, is_han, join_sentences, keyed_paragraph, weight, Keyed};
 use super::{
     DirtyConfig, DirtyDocument, Family, Injection, InjectionKind, Pick, Script, TextEncoding,
 };
@@ -48,6 +48,8 @@ struct Plan {
     repeats: Vec<(Pick, Pick)>,
     markup: Vec<(Pick, Markup)>,
     glued_end: bool,
+    /// A headline, and where it sits among the header lines.
+    headline: Option<(String, Pick)>,
     /// CR LF line ends, indentation (0 none, 1 ideographic spaces, 2 ASCII spaces), blank
     /// lines between lines.
     layout: (bool, u8, u32),
@@ -108,6 +110,11 @@ pub fn plan(config: &DirtyConfig, script: Script) -> BoxedStrategy<DirtyDocument
     } else {
         Just(Vec::new()).boxed()
     };
+    let headline = if config.headlines {
+        proptest::option::of((headline(script), any::<Pick>())).boxed()
+    } else {
+        Just(None).boxed()
+    };
     let glued_end = if has(Family::EndMarker) && allows("D602") && script != Script::English {
         proptest::bool::weighted(0.2).boxed()
     } else {
@@ -137,7 +144,7 @@ pub fn plan(config: &DirtyConfig, script: Script) -> BoxedStrategy<DirtyDocument
         breaks,
         repeats,
         markup,
-        glued_end,
+        (glued_end, headline),
         layout,
         select(encodings),
     )
@@ -150,7 +157,7 @@ pub fn plan(config: &DirtyConfig, script: Script) -> BoxedStrategy<DirtyDocument
                 breaks,
                 repeats,
                 markup,
-                glued_end,
+                (glued_end, headline),
                 layout,
                 encoding,
             )| {
@@ -164,6 +171,7 @@ pub fn plan(config: &DirtyConfig, script: Script) -> BoxedStrategy<DirtyDocument
                     repeats,
                     markup,
                     glued_end,
+                    headline,
                     layout,
                     encoding,
                 })
@@ -352,8 +360,28 @@ fn build(plan: Plan) -> DirtyDocument {
         gap,
         encoding: plan.encoding,
     };
-    for d in &plan.header {
+    let headline_at = plan
+        .headline
+        .as_ref()
+        .map(|(_, at)| at.index(plan.header.len() + 1));
+    for (k, d) in plan.header.iter().enumerate() {
+        if headline_at == Some(k) {
+            page.push(
+                plan.headline
+                    .as_ref()
+                    .map(|(h, _)| h.clone())
+                    .unwrap_or_default(),
+            );
+        }
         page.debris(d);
+    }
+    if headline_at == Some(plan.header.len()) {
+        page.push(
+            plan.headline
+                .as_ref()
+                .map(|(h, _)| h.clone())
+                .unwrap_or_default(),
+        );
     }
     let mut broken = vec![None; n];
     for b in &plan.breaks {
@@ -421,6 +449,9 @@ fn build(plan: Plan) -> DirtyDocument {
     }
     for d in &footer {
         page.debris(d);
+    }
+    if let Some((h, _)) = &plan.headline {
+        clean.insert(0, h.clone());
     }
     let mut expected_clean = clean.join("\n");
     expected_clean.push('\n');

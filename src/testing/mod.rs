@@ -237,6 +237,8 @@ pub struct DirtyConfig {
     pub paragraphs: std::ops::Range<usize>,
     /// At most this many debris pieces in each of header, body and footer.
     pub max_debris: usize,
+    /// Put a headline above the body (among the header lines) now and then.
+    pub headlines: bool,
     /// Break paragraphs across columns.
     pub column_breaks: bool,
     /// Paste paragraphs twice.
@@ -258,6 +260,7 @@ impl Default for DirtyConfig {
             families: Family::ALL.to_vec(),
             paragraphs: 1..7,
             max_debris: 4,
+            headlines: true,
             column_breaks: true,
             repeats: true,
             layout_noise: true,

@@ -289,6 +289,48 @@ pub fn paragraph(script: Script) -> BoxedStrategy<String> {
         .prop_map(|s| join_sentences(&s))
         .boxed()
 }
+/// A headline: a short line without final punctuation, above the body.
+pub fn headline(script: Script) -> BoxedStrategy<String> {
+    // Not 社区工作者: `…工作者举办文化节` reads as a byline to D201 (作者 + names, 文 +
+    // names), a known false positive.
+    let actors: Vec<&str> = ZH_ACTORS
+        .iter()
+        .copied()
+        .filter(|a| !a.contains("作者"))
+        .collect();
+    let zh = (
+        select(PLACES),
+        select(actors),
+        select(
+            &[
+                "迎来新变化",
+                "试点夜间服务",
+                "改造老旧小区",
+                "推出惠民措施",
+                "举办文化节",
+            ][..],
+        ),
+    )
+        .prop_map(|(p, a, v)| format!("{p}{a}{v}"));
+    match script {
+        Script::Simplified | Script::Mixed => zh.boxed(),
+        Script::Traditional => zh.prop_map(|h| to_traditional(&h)).boxed(),
+        Script::English => (
+            select(EN_PLACES),
+            select(&["harbour", "museum", "market", "bridge", "library"][..]),
+            select(
+                &[
+                    "reopens after repairs",
+                    "faces budget cuts",
+                    "plans summer festival",
+                ][..],
+            ),
+        )
+            .prop_map(|(p, n, v)| format!("{p} {n} {v}"))
+            .boxed(),
+    }
+}
+
 /// Text weight as the debris stage measures it: a Han character counts 1, a run of Latin
 /// letters or digits 2.
 pub fn weight(text: &str) -> usize {

@@ -301,6 +301,7 @@ impl DirtyConfig {
     pub fn respecting(mut self, settings: &crate::config::Settings) -> Self {
         let stage = |code: &str| match code.as_bytes().first() {
             Some(b'D') => "debris",
+            Some(b'U') => "normalize",
             Some(b'J') => "reflow",
             Some(b'R') => "repeats",
             _ => "decode",
@@ -328,12 +329,14 @@ impl DirtyConfig {
 
 mod assemble;
 
-/// Every rule code an injection can name.
+/// Every rule code an injection can name, and the layout rules the noise relies on
+/// (U101/U103 trim indentation, E105 converts CR LF).
 pub const GENERATED_CODES: &[&str] = &[
     "D101", "D102", "D103", "D104", "D105", "D106", "D107", "D108", "D110", "D201", "D202", "D203",
     "D204", "D205", "D207", "D208", "D209", "D301", "D302", "D303", "D305", "D401", "D402", "D403",
     "D404", "D405", "D406", "D407", "D410", "D411", "D412", "D501", "D503", "D504", "D505", "D506",
-    "D507", "D601", "D602", "D603", "J101", "J103", "R101", "E101", "E102", "E103",
+    "D507", "D601", "D602", "D603", "J101", "J103", "R101", "E101", "E102", "E103", "E105", "U101",
+    "U103",
 ];
 
 /// Documents as [`DirtyConfig`] describes them.

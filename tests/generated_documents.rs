@@ -178,6 +178,7 @@ fn generated_documents_cover_every_family_code_and_encoding() {
         HashSet::new(),
         HashSet::new(),
     );
+    let mut short = 0;
     for _ in 0..600 {
         let doc = strategy.new_tree(&mut runner).unwrap().current();
         for inj in &doc.injected {
@@ -189,7 +190,15 @@ fn generated_documents_cover_every_family_code_and_encoding() {
         }
         scripts.insert(doc.script);
         encodings.insert(doc.encoding);
+        // Short paragraphs (one sentence) below the first line.
+        short += doc
+            .expected_clean
+            .lines()
+            .skip(1)
+            .filter(|l| l.chars().count() < 40 && l.ends_with(['。', '.']))
+            .count();
     }
+    assert!(short > 50, "only {short} short paragraphs");
     let all: BTreeSet<&str> = GENERATED_CODES
         .iter()
         .copied()

@@ -7,7 +7,7 @@ use proptest::sample::select;
 
 use super::debris::{debris, Debris, Place};
 use super::encode::encode;
-use super::prose::{headline, is_han, join_sentences, keyed_paragraph, weight, Keyed};
+use super::prose::{first_time, headline, is_han, join_sentences, keyed_paragraph, weight, Keyed};
 use super::{
     DirtyConfig, DirtyDocument, Family, Injection, InjectionKind, Pick, Script, TextEncoding,
 };
@@ -40,7 +40,8 @@ type Span = (&'static str, String, InjectionKind);
 #[derive(Clone, Debug)]
 struct Plan {
     script: Script,
-    paragraphs: Vec<String>,
+    /// Body paragraphs, each with whether it is a short one (one sentence).
+    paragraphs: Vec<(String, bool)>,
     header: Vec<Debris>,
     between: Vec<(Pick, Debris)>,
     footer: Vec<Debris>,
@@ -130,6 +131,11 @@ pub fn plan(config: &DirtyConfig, script: Script) -> BoxedStrategy<DirtyDocument
     if encodings.is_empty() {
         encodings.push(TextEncoding::Utf8);
     }
+    let shorts = if config.short_paragraphs {
+        proptest::collection::vec(any::<Pick>(), 0..3).boxed()
+    } else {
+        Just(Vec::new()).boxed()
+    };
     let layout = if config.layout_noise {
         // Indentation is trimmed by U101/U103, CR LF converted under E105.
         let indent = if allows("U101") && allows("U103") {
@@ -147,8 +153,11 @@ pub fn plan(config: &DirtyConfig, script: Script) -> BoxedStrategy<DirtyDocument
         Just((false, 0u8, 1u32)).boxed()
     };
     (
-        proptest::collection::vec(keyed_paragraph(script), config.paragraphs.clone())
-            .prop_map(without_repeated_sentences),
+        (
+            proptest::collection::vec(keyed_paragraph(script), config.paragraphs.clone()),
+            shorts,
+        )
+            .prop_map(|(paragraphs, shorts)| without_repeated_sentences(paragraphs, &shorts)),
         pieces(config, Place::Header, script),
         between,
         pieces(config, Place::Footer, script),
@@ -302,37 +311,50 @@ fn apply_markup(
 }
 
 /// Paragraphs without a sentence too like one an earlier paragraph had (the vocabulary is
-/// finite, and a repeated sentence is debris the repeats stage removes). A paragraph left
-/// too light to read as body text is dropped; the first one always stays.
-fn without_repeated_sentences(paragraphs: Vec<Vec<Keyed>>) -> Vec<String> {
+/// finite, and a repeated sentence is debris the repeats stage removes), each with whether
+/// it is short. The paragraphs `shorts` picks (never the first) keep only their first
+/// sentence: a short paragraph of one complete sentence. Any other paragraph left too light
+/// to read as body text is dropped; the first one always stays.
+fn without_repeated_sentences(paragraphs: Vec<Vec<Keyed>>, shorts: &[Pick]) -> Vec<(String, bool)> {
+    let n = paragraphs.len();
+    let short: Vec<usize> = shorts
+        .iter()
+        .map(|p| p.index(n))
+        .filter(|&i| i > 0)
+        .collect();
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
-    for (k, sentences) in paragraphs.into_iter().enumerate() {
+    for (k, mut sentences) in paragraphs.into_iter().enumerate() {
+        let is_short = short.contains(&k);
+        if is_short {
+            sentences.truncate(1);
+        }
         let kept: Vec<Keyed> = sentences
             .iter()
-            .filter(|(_, key)| seen.insert(key.clone()))
+            .filter(|(_, key)| first_time(&mut seen, key))
             .cloned()
             .collect();
         let text = join_sentences(&kept);
-        if weight(&text) > 40 {
-            out.push(text);
+        if is_short && !kept.is_empty() {
+            out.push((text, true));
+        } else if weight(&text) > 40 {
+            out.push((text, false));
         } else if k == 0 {
-            out.push(join_sentences(&sentences));
+            out.push((join_sentences(&sentences), false));
         }
     }
     out
 }
 
-fn build(plan: Plan) -> DirtyDocument {
-    let n = plan.paragraphs.len();
+fn build(mut plan: Plan) -> DirtyDocument {
+    let (paragraphs, short): (Vec<String>, Vec<bool>) =
+        std::mem::take(&mut plan.paragraphs).into_iter().unzip();
+    let n = paragraphs.len();
     let english = |p: &str| !p.chars().any(is_han);
     // The clean text, and what each paragraph looks like on the page.
-    let mut clean = plan.paragraphs.clone();
-    let mut dirty: Vec<(String, Vec<Span>)> = plan
-        .paragraphs
-        .iter()
-        .map(|p| (p.clone(), Vec::new()))
-        .collect();
+    let mut clean = paragraphs.clone();
+    let mut dirty: Vec<(String, Vec<Span>)> =
+        paragraphs.iter().map(|p| (p.clone(), Vec::new())).collect();
     for (pick, m) in &plan.markup {
         let i = pick.index(n);
         if !dirty[i].1.is_empty() {
@@ -436,7 +458,9 @@ fn build(plan: Plan) -> DirtyDocument {
         }
         if i + 1 < n {
             for (pick, d) in &plan.between {
-                if pick.index(n - 1) == i {
+                // A short paragraph right above a photo credit is a caption, by the
+                // structure rules: credits go under body-length paragraphs only.
+                if pick.index(n - 1) == i && !(short[i] && d.family == Family::PhotoCredit) {
                     page.debris(d);
                 }
             }
@@ -445,14 +469,11 @@ fn build(plan: Plan) -> DirtyDocument {
             let (from, after) = (from.index(n), after.index(n));
             // A half of a broken paragraph that starts a later copy reads as a truncated
             // copy, not as a break (reflow does not join it): only whole paragraphs repeat.
-            if after == i && from <= i && !was_broken[from] {
-                let at = page.push(format!("{indent}{}", plan.paragraphs[from]));
-                page.injected.push((
-                    at,
-                    InjectionKind::Repeat,
-                    "R101",
-                    plan.paragraphs[from].clone(),
-                ));
+            // A short paragraph may be below the length repeats are detected at.
+            if after == i && from <= i && !was_broken[from] && !short[from] {
+                let at = page.push(format!("{indent}{}", paragraphs[from]));
+                page.injected
+                    .push((at, InjectionKind::Repeat, "R101", paragraphs[from].clone()));
             }
         }
     }

@@ -239,6 +239,8 @@ pub struct DirtyConfig {
     pub max_debris: usize,
     /// Put a headline above the body (among the header lines) now and then.
     pub headlines: bool,
+    /// Make a paragraph now and then a short one: one sentence (never the first).
+    pub short_paragraphs: bool,
     /// Break paragraphs across columns.
     pub column_breaks: bool,
     /// Paste paragraphs twice.
@@ -261,6 +263,7 @@ impl Default for DirtyConfig {
             paragraphs: 1..7,
             max_debris: 4,
             headlines: true,
+            short_paragraphs: true,
             column_breaks: true,
             repeats: true,
             layout_noise: true,

@@ -156,9 +156,19 @@ const EN_TAILS: &[&str] = &[
     "following complaints from residents",
 ];
 
-/// A sentence and its key: two sentences with the same key are too alike to stand in one
-/// document (the repeats stage would rightly take one for a repeat of the other).
+/// A sentence and its keys (separated by `|`): two sentences sharing a key are too alike
+/// to stand in one document (the repeats stage would rightly take one for a repeat of the
+/// other, or remove a quoted sentence both carry).
 pub type Keyed = (String, String);
+
+/// Whether a sentence with `key` is new to `seen`; records its keys when it is.
+pub fn first_time(seen: &mut std::collections::HashSet<String>, key: &str) -> bool {
+    if key.split('|').any(|k| seen.contains(k)) {
+        return false;
+    }
+    seen.extend(key.split('|').map(str::to_string));
+    true
+}
 
 /// A Simplified Chinese sentence, sometimes with a Latin term or a number.
 fn zh_sentence(latin: bool) -> impl Strategy<Value = Keyed> {
@@ -181,7 +191,11 @@ fn zh_sentence(latin: bool) -> impl Strategy<Value = Keyed> {
         .prop_map(
             move |(form, (t, p, ps, actor), (act, res, num, n), (sayer, quote, term))| {
                 let number = num.replace("{}", &n.to_string());
-                let key = format!("{actor}{act}");
+                let key = if form == 2 {
+                    format!("{actor}{act}|{quote}")
+                } else {
+                    format!("{actor}{act}")
+                };
                 let act = if latin {
                     format!("借助 {term} {act}")
                 } else {
@@ -266,7 +280,7 @@ pub fn keyed_paragraph(script: Script) -> BoxedStrategy<Vec<Keyed>> {
     strategy
         .prop_map(|mut sentences| {
             let mut seen = std::collections::HashSet::new();
-            sentences.retain(|(_, k)| seen.insert(k.clone()));
+            sentences.retain(|(_, k)| first_time(&mut seen, k));
             sentences
         })
         .prop_filter("body paragraphs weigh more than 40", |s| {

@@ -28,3 +28,5 @@ pub mod rules;
 pub mod runner;
 pub mod stage;
 pub mod stages;
+#[cfg(feature = "testing")]
+pub mod testing;

@@ -255,3 +255,198 @@ proptest! {
         prop_assert!(decoded.verdict.mojibake_repaired.is_some());
     }
 }
+
+const JAPANESE_WORDS: &[&str] = &[
+    "東京",
+    "大阪",
+    "今日",
+    "天気",
+    "ニュース",
+    "経済",
+    "政府",
+    "市場",
+    "会社",
+    "社員",
+    "学校",
+    "先生",
+    "学生",
+    "電車",
+    "駅",
+    "新しい",
+    "古い",
+    "発表",
+    "調査",
+    "結果",
+    "価格",
+    "上昇",
+    "によると",
+    "について",
+    "しました",
+    "している",
+    "です",
+    "ます",
+    "ことが",
+    "わかりました",
+    "は",
+    "が",
+    "を",
+    "に",
+    "で",
+    "と",
+    "の",
+    "も",
+    "から",
+    "まで",
+];
+const KOREAN_WORDS: &[&str] = &[
+    "서울",
+    "부산",
+    "오늘",
+    "날씨",
+    "뉴스",
+    "경제",
+    "정부",
+    "시장",
+    "회사",
+    "직원",
+    "학교",
+    "선생님",
+    "학생",
+    "지하철",
+    "역",
+    "새로운",
+    "발표",
+    "조사",
+    "결과",
+    "가격",
+    "상승",
+    "했다",
+    "하고",
+    "있다",
+    "에서",
+    "으로",
+    "에게",
+    "이",
+    "가",
+    "을",
+    "를",
+    "은",
+    "는",
+    "의",
+    "도",
+];
+const RUSSIAN_WORDS: &[&str] = &[
+    "Москва",
+    "сегодня",
+    "погода",
+    "новости",
+    "экономика",
+    "правительство",
+    "рынок",
+    "компания",
+    "школа",
+    "учитель",
+    "студент",
+    "цены",
+    "выросли",
+    "по",
+    "данным",
+    "в",
+    "и",
+    "на",
+    "что",
+    "это",
+    "город",
+    "жители",
+    "заявил",
+    "министр",
+];
+
+/// `words` joined into lines of sentences (`sep` between words, `end` after each sentence).
+fn words_text(
+    words: &'static [&'static str],
+    sep: &'static str,
+    end: &'static str,
+) -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::collection::vec(
+            prop::collection::vec(prop::sample::select(words), 4..14),
+            1..4,
+        ),
+        3..8,
+    )
+    .prop_map(move |lines| {
+        lines
+            .iter()
+            .map(|sentences| {
+                sentences
+                    .iter()
+                    .map(|w| w.join(sep) + end)
+                    .collect::<Vec<_>>()
+                    .join(if sep.is_empty() { "" } else { " " })
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n"
+    })
+}
+
+/// The European words windows-1252 has every character of (not `ẞ`).
+fn windows_1252_words() -> Vec<&'static str> {
+    EUROPEAN_WORDS
+        .iter()
+        .copied()
+        .filter(|w| !encoding_rs::WINDOWS_1252.encode(w).2)
+        .collect()
+}
+
+/// Text in a language an encoding serves, and the encoding.
+fn encoded_text() -> impl Strategy<Value = (&'static encoding_rs::Encoding, String)> {
+    use encoding_rs::*;
+    let japanese = || words_text(JAPANESE_WORDS, "", "。");
+    prop_oneof![
+        any_text(SIMPLIFIED).prop_map(|t| (UTF_8, t)),
+        any_text(TRADITIONAL).prop_map(|t| (UTF_16LE, t)),
+        any_text(SIMPLIFIED).prop_map(|t| (UTF_16BE, t)),
+        any_text(SIMPLIFIED).prop_map(|t| (GBK, t)),
+        any_text(SIMPLIFIED).prop_map(|t| (GB18030, t)),
+        any_text(TRADITIONAL).prop_map(|t| (BIG5, t)),
+        japanese().prop_map(|t| (SHIFT_JIS, t)),
+        japanese().prop_map(|t| (EUC_JP, t)),
+        words_text(KOREAN_WORDS, " ", ".").prop_map(|t| (EUC_KR, t)),
+        prop::collection::vec(prop::sample::select(windows_1252_words()), 8..60)
+            .prop_map(|w| (WINDOWS_1252, w.join(" ") + "\n")),
+        words_text(RUSSIAN_WORDS, " ", ".").prop_map(|t| (WINDOWS_1251, t)),
+    ]
+}
+
+/// `text` as bytes in `encoding` (UTF-16 with a byte order mark half of the time, as
+/// `bom` says; encoding_rs only encodes UTF-16 through its decoder's inverse).
+fn encode_as(encoding: &'static encoding_rs::Encoding, text: &str, bom: bool) -> Vec<u8> {
+    if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+        return utf16(text, encoding == encoding_rs::UTF_16LE, bom);
+    }
+    let (bytes, _, unmappable) = encoding.encode(text);
+    assert!(!unmappable, "{} cannot encode {text:?}", encoding.name());
+    let mut out = if bom && encoding == encoding_rs::UTF_8 {
+        b"\xEF\xBB\xBF".to_vec()
+    } else {
+        Vec::new()
+    };
+    out.extend_from_slice(&bytes);
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(256)
+    ))]
+
+    /// Every supported encoding: text encoded with encoding_rs decodes back to itself,
+    /// detected without being told the encoding.
+    #[test]
+    fn decode_round_trips((encoding, text) in encoded_text(), bom in any::<bool>()) {
+        let bytes = encode_as(encoding, &text, bom);
+        prop_assert_eq!(decode_text(&bytes), text, "as {}", encoding.name());
+    }
+}

@@ -3,6 +3,7 @@
 //! blank lines and odd spacing. 256 cases per law; `PROPTEST_CASES=N` raises the count.
 
 use std::collections::HashSet;
+use std::sync::{Arc, OnceLock};
 
 use proptest::prelude::*;
 use thresh::config::Settings;
@@ -92,8 +93,15 @@ fn page() -> impl Strategy<Value = String> {
         })
 }
 
-fn pipeline() -> Pipeline {
-    Pipeline::new(Settings::default()).expect("default settings build")
+/// Built once and shared: compiling the debris patterns was most of a case's time in a
+/// debug build.
+fn pipeline() -> Arc<Pipeline> {
+    static PIPELINE: OnceLock<Arc<Pipeline>> = OnceLock::new();
+    PIPELINE
+        .get_or_init(|| {
+            Arc::new(Pipeline::new(Settings::default()).expect("default settings build"))
+        })
+        .clone()
 }
 
 fn run(pipeline: &Pipeline, text: &str) -> Document {

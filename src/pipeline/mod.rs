@@ -1,5 +1,7 @@
 //! The pipeline: the registered stages, built from settings, applied in order.
 
+mod settle;
+
 use std::sync::Arc;
 
 use crate::config::Settings;
@@ -42,11 +44,38 @@ impl Pipeline {
         self.stages.iter().map(|s| s.name()).collect()
     }
 
-    /// Runs every stage on `doc`.
+    /// Runs every stage on `doc`, then settles the result (see [`Pipeline::settle`]).
     pub fn run(&self, doc: &mut Document) -> Result<(), DocumentError> {
         for stage in &self.stages {
             stage.apply(doc)?;
         }
+        self.settle(doc)
+    }
+
+    /// Makes the result a fixed point of cleaning: `clean(clean(x)) == clean(x)`.
+    ///
+    /// The stages decide from facts the output format drops: lines debris removed (a
+    /// byline between two halves keeps them apart), blank lines inside an article, the
+    /// original line numbers (which lines touched, which were printed inside a joined
+    /// paragraph). Cleaning the output again sees only what the output carries: one
+    /// paragraph per line and a blank line between articles. So the stages after decode
+    /// run again on exactly that view of the result; whatever they still change there is
+    /// what a second clean would change, and it is applied now, with its edits mapped back
+    /// to the original lines. A round that changes nothing ends it; the bound keeps a
+    /// pathological page from looping. Article boundaries a later round took back are no
+    /// longer reported.
+    pub fn settle(&self, doc: &mut Document) -> Result<(), DocumentError> {
+        for _ in 0..settle::MAX_ROUNDS {
+            let mut view = settle::View::of(doc);
+            for stage in self.stages.iter().filter(|s| s.name() != "decode") {
+                stage.apply(view.doc_mut())?;
+            }
+            if view.unchanged() {
+                break;
+            }
+            view.apply_to(doc);
+        }
+        settle::drop_reverted_splits(doc);
         Ok(())
     }
 
@@ -58,3 +87,6 @@ impl Pipeline {
         Ok(doc.render_text())
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -46,10 +46,17 @@ impl Pipeline {
 
     /// Runs every stage on `doc`, then settles the result (see [`Pipeline::settle`]).
     pub fn run(&self, doc: &mut Document) -> Result<(), DocumentError> {
+        self.run_stages(doc)?;
+        self.settle(doc)
+    }
+
+    /// Runs every stage once, in order, without settling the result: what `run` does
+    /// before [`Pipeline::settle`] (for benches and tests of the stages themselves).
+    pub fn run_stages(&self, doc: &mut Document) -> Result<(), DocumentError> {
         for stage in &self.stages {
             stage.apply(doc)?;
         }
-        self.settle(doc)
+        Ok(())
     }
 
     /// Makes the result a fixed point of cleaning: `clean(clean(x)) == clean(x)`.

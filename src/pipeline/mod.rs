@@ -65,17 +65,19 @@ impl Pipeline {
     /// byline between two halves keeps them apart), blank lines inside an article, the
     /// original line numbers (which lines touched, which were printed inside a joined
     /// paragraph). Cleaning the output again sees only what the output carries: one
-    /// paragraph per line and a blank line between articles. So the stages after decode
-    /// run again on exactly that view of the result; whatever they still change there is
-    /// what a second clean would change, and it is applied now, with its edits mapped back
-    /// to the original lines. A round that changes nothing ends it; the bound keeps a
+    /// paragraph per line and a blank line between articles, as UTF-8 that decode reads
+    /// (and checks for mojibake) again. So every stage runs again on exactly that view of
+    /// the result; whatever they still change there is what a second clean would change,
+    /// and it is applied now, with its edits mapped back to the original lines. A round that changes nothing ends it; the bound keeps a
     /// pathological page from looping. Article boundaries a later round took back are no
     /// longer reported.
     pub fn settle(&self, doc: &mut Document) -> Result<(), DocumentError> {
         for _ in 0..settle::MAX_ROUNDS {
             let mut view = settle::View::of(doc);
-            for stage in self.stages.iter().filter(|s| s.name() != "decode") {
-                stage.apply(view.doc_mut())?;
+            // Output that does not read back (a second clean would refuse it too) is left
+            // as the stages made it.
+            if self.run_stages(view.doc_mut()).is_err() {
+                break;
             }
             if view.unchanged() {
                 break;

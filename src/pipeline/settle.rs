@@ -6,8 +6,8 @@ use crate::document::{Action, Block, Document, Edit, LineRange};
 /// How many times [`Pipeline::settle`](super::Pipeline::settle) re-reads the result at most.
 pub(super) const MAX_ROUNDS: usize = 4;
 
-/// The result of the stages as its text output reads back: one block per output line,
-/// numbered like the output, a blank line before each article.
+/// The result of the stages as its text output reads back: one block per output line
+/// once decoded, numbered like the output, a blank line before each article.
 pub(super) struct View {
     doc: Document,
     /// The rendered text the view was read from.
@@ -18,15 +18,16 @@ pub(super) struct View {
 }
 
 impl View {
+    /// The view of `doc`, still to be decoded: the rendered text as input bytes, exactly
+    /// what cleaning the output reads.
     pub(super) fn of(doc: &Document) -> View {
         let text = doc.render_text();
-        let mut view = Document {
+        let view = Document {
             id: doc.id.clone(),
             source: doc.source.clone(),
-            encoding: doc.encoding.clone(),
+            raw: text.clone().into_bytes(),
             ..Document::default()
         };
-        view.set_text(&text);
         let mut origin = Vec::with_capacity(doc.blocks.len() + 1);
         for block in &doc.blocks {
             if block.starts_article && !origin.is_empty() {
@@ -52,6 +53,14 @@ impl View {
 
     /// Takes the view's blocks and edits into `doc`, in original line numbers.
     pub(super) fn apply_to(self, doc: &mut Document) {
+        let repaired = self
+            .doc
+            .encoding
+            .as_ref()
+            .and_then(|e| e.mojibake_repaired.clone());
+        if let (Some(verdict), Some(wrong)) = (doc.encoding.as_mut(), repaired) {
+            verdict.mojibake_repaired.get_or_insert(wrong);
+        }
         let mut blocks: Vec<Block> = Vec::with_capacity(self.doc.blocks.len());
         for block in &self.doc.blocks {
             let mut block = block.clone();

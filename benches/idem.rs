@@ -14,9 +14,12 @@ use thresh::pipeline::Pipeline;
 
 fn pages() -> Vec<Vec<u8>> {
     let mut out = Vec::new();
+    // The eval set sits beside a clone (`../shared`) or beside the worktrees (`../../shared`).
     for dir in [
         "../shared/eval/dev/input",
         "../shared/eval/seeds/input",
+        "../../shared/eval/dev/input",
+        "../../shared/eval/seeds/input",
         "samples",
     ] {
         let Ok(entries) = std::fs::read_dir(Path::new(dir)) else {

@@ -70,8 +70,12 @@ impl Pipeline {
     /// the result; whatever they still change there is what a second clean would change,
     /// and it is applied now, with its edits mapped back to the original lines. A round that changes nothing ends it; the bound keeps a
     /// pathological page from looping. Article boundaries a later round took back are no
-    /// longer reported.
+    /// longer reported. A result that reads back as its own input (nothing changed, the
+    /// input was laid out like the output) is a fixed point already and is not re-read.
     pub fn settle(&self, doc: &mut Document) -> Result<(), DocumentError> {
+        if settle::reads_back_as_is(doc) {
+            return Ok(());
+        }
         for _ in 0..settle::MAX_ROUNDS {
             let mut view = settle::View::of(doc);
             // Output that does not read back (a second clean would refuse it too) is left

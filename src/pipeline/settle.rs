@@ -147,6 +147,19 @@ fn parse_range(text: &str) -> Option<LineRange> {
     (start >= 1 && start <= end).then(|| LineRange::new(start, end))
 }
 
+/// Whether the output of `doc` reads back as exactly the input the stages saw, so that a
+/// second clean would repeat the first and find nothing: no stage changed anything, and
+/// the input already had the output's layout (a blank line before each article but the
+/// first, nowhere else). Text that was clean already (`thresh check` on a cleaned corpus)
+/// is then not cleaned a second time.
+pub(super) fn reads_back_as_is(doc: &Document) -> bool {
+    doc.edits.is_empty()
+        && doc.blocks.iter().enumerate().all(|(i, block)| {
+            let blank = u32::from(i > 0 && block.starts_article);
+            block.blank_before == blank && block.lines.start == block.lines.end
+        })
+}
+
 /// Removes the reports of article boundaries that a later round took back (the block
 /// they opened no longer opens an article).
 pub(super) fn drop_reverted_splits(doc: &mut Document) {

@@ -91,3 +91,22 @@ fn reasons_name_original_lines() {
     );
     assert_eq!(view.map_reason("lines 9 and 1"), "lines 9 and 1");
 }
+
+#[test]
+fn text_laid_out_like_the_output_is_not_read_again() {
+    let pipeline = pipeline();
+    let clean_text = "外婆家所在的那条老街，明年开春就要拆了。\n消息传来的时候，我正在外地出差。\n";
+    let mut doc = Document::from_text("t", clean_text);
+    pipeline.run_stages(&mut doc).unwrap();
+    assert!(settle::reads_back_as_is(&doc));
+    // A blank line inside an article, a leading blank line, an edit: read again.
+    for text in [
+        "外婆家所在的那条老街，明年开春就要拆了。\n\n消息传来的时候，我正在外地出差。\n",
+        "\n外婆家所在的那条老街，明年开春就要拆了。\n",
+        "外婆家所在的那条老街，明年开春就要拆了。  \n",
+    ] {
+        let mut doc = Document::from_text("t", text);
+        pipeline.run_stages(&mut doc).unwrap();
+        assert!(!settle::reads_back_as_is(&doc), "{text:?}");
+    }
+}

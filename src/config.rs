@@ -31,6 +31,18 @@ pub struct Settings {
     pub repeats: crate::stages::repeats::RepeatsSettings,
     /// `[dups]`: the near-duplicate search.
     pub dups: crate::dups::DupSettings,
+    /// `[check]`: what `thresh check` compares the checked files with.
+    pub check: CheckSettings,
+}
+
+/// `[check]`: settings of `thresh check`.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CheckSettings {
+    /// Files and folders (relative to the configuration file's folder) that make up the
+    /// corpus: checked files that are near-duplicates of a document in it get N001. The
+    /// checked files are always compared with each other.
+    pub corpus: Vec<String>,
 }
 
 /// `[[per-path]]`: rule and stage selection for some paths of the corpus.

@@ -15,6 +15,21 @@ pub static STAGES: &[&StageInfo] = &[
     &stages::articles::INFO,
 ];
 
+/// Rules reported by `thresh check` beyond the cleaning stages.
+pub struct RuleGroup {
+    pub name: &'static str,
+    pub summary: &'static str,
+    pub rules: &'static [RuleInfo],
+}
+
+/// Every group of rules that is not a pipeline stage.
+pub static CHECK_RULES: &[RuleGroup] = &[RuleGroup {
+    name: "dups",
+    summary: "Near-duplicates: `thresh check` compares the checked files with each other and \
+              with the corpus named by `[check] corpus` (see `docs/dups.md`).",
+    rules: crate::dups::RULES,
+}];
+
 /// The registry entry called `name`.
 pub fn stage_info(name: &str) -> Option<&'static StageInfo> {
     STAGES.iter().copied().find(|s| s.name == name)
@@ -25,6 +40,11 @@ pub fn all_rules() -> impl Iterator<Item = (&'static str, &'static RuleInfo)> {
     STAGES
         .iter()
         .flat_map(|stage| stage.rules.iter().map(move |rule| (stage.name, rule)))
+        .chain(
+            CHECK_RULES
+                .iter()
+                .flat_map(|group| group.rules.iter().map(move |rule| (group.name, rule))),
+        )
 }
 
 /// The built-in rule with this code (case-insensitive) or name.
@@ -41,21 +61,25 @@ pub fn rules_markdown() -> String {
          Every change thresh makes is attributed to one of these rules. `thresh rules CODE` \
          prints the same explanation; `select` / `ignore` take codes or prefixes (`D2`).\n",
     );
-    for stage in STAGES {
-        out.push_str(&format!("\n## {}\n\n{}\n\n", stage.name, stage.summary));
-        if stage.rules.is_empty() {
+    let groups = STAGES
+        .iter()
+        .map(|s| (s.name, s.summary, s.rules))
+        .chain(CHECK_RULES.iter().map(|g| (g.name, g.summary, g.rules)));
+    for (name, summary, rules) in groups {
+        out.push_str(&format!("\n## {name}\n\n{summary}\n\n"));
+        if rules.is_empty() {
             out.push_str("(no rules)\n");
             continue;
         }
         out.push_str("| code | name | summary |\n|---|---|---|\n");
-        for rule in stage.rules {
+        for rule in rules {
             let summary = rule.summary.replace('|', "\\|");
             out.push_str(&format!(
                 "| {} | `{}` | {} |\n",
                 rule.code, rule.name, summary
             ));
         }
-        for rule in stage.rules {
+        for rule in rules {
             out.push_str(&format!(
                 "\n### {} {}\n\n{}\n",
                 rule.code, rule.name, rule.explanation

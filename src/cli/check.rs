@@ -14,11 +14,11 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use indicatif::ProgressBar;
-use thresh::cache::{config_hash, CheckCache};
+use thresh::cache::CheckCache;
 use thresh::diagnostics::{self, Diagnostic, Format, Renderer};
 use thresh::document::Source;
 use thresh::io::inputs::{self, Input};
-use thresh::runner::{self, Observer, Outcome, OutputMode, PipelineFor, RunOptions};
+use thresh::runner::{self, Observer, Outcome, OutputMode, RunOptions};
 
 use super::common::{print_diff, print_problem, progress_bar, PipelineArgs, Pipelines};
 use super::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
@@ -43,6 +43,10 @@ pub struct CheckArgs {
     /// Neither read nor write the cache.
     #[arg(long)]
     no_cache: bool,
+    /// Files or folders of the corpus the checked files must not be near-duplicates of
+    /// (N001); replaces `[check] corpus` of `thresh.toml`. Repeatable.
+    #[arg(long, value_name = "PATH")]
+    corpus: Vec<PathBuf>,
     /// Compare the cleaned output with gold files in this folder instead (a regression
     /// harness for a rule configuration): a diff per mismatch.
     #[arg(long, value_name = "GOLD_DIR", conflicts_with = "diff")]
@@ -112,8 +116,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
     let mut to_check = Vec::new();
     for (i, input) in inputs.iter().enumerate() {
         if let (Some(cache), false) = (&mut cache, input.is_stdin()) {
-            if let Ok(pipeline) = pipelines.pipeline_for(input) {
-                let config = config_hash(pipeline.settings());
+            if let Some(config) = pipelines.config_hash_for(input) {
                 config_of[i] = Some(config);
                 if let Some(cached) = cache.lookup(&input.path, config) {
                     found[i] = Some(cached);
@@ -151,6 +154,20 @@ pub fn run(args: CheckArgs) -> anyhow::Result<i32> {
         }
     }
     bar.finish_and_clear();
+
+    // Near-duplicates are found afresh each run: the corpus may have changed.
+    if !args.diff {
+        let request = super::near_dups::NearDupRequest {
+            inputs: &inputs,
+            corpus: &args.corpus,
+            cache_dir: (!args.no_cache).then_some(args.cache_dir.as_path()),
+            pipelines: &pipelines,
+            pipeline_args: &args.pipeline,
+        };
+        for (i, mut near) in super::near_dups::check(&request)? {
+            found[i].get_or_insert_with(Vec::new).append(&mut near);
+        }
+    }
 
     let mut findings = 0u64;
     let mut files_with_findings = 0u64;

@@ -4,10 +4,11 @@
 use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use thresh::cache::config_hash;
 use thresh::config::{self, Settings};
 use thresh::io::inputs::Input;
 use thresh::pipeline::Pipeline;
@@ -122,6 +123,9 @@ pub struct Pipelines {
     loaded: Mutex<HashMap<ConfigKey, LoadedConfig>>,
     /// By configuration file and the `per-path` overrides that apply.
     built: Mutex<HashMap<(ConfigKey, Vec<usize>), BuiltPipeline>>,
+    /// The configuration of each folder inputs came from (finding it takes a few system
+    /// calls per ancestor folder; a corpus has many files per folder).
+    by_folder: Mutex<HashMap<std::ffi::OsString, Arc<FolderConfig>>>,
 }
 
 impl Pipelines {
@@ -154,6 +158,7 @@ impl Pipelines {
             learned,
             loaded: Mutex::new(HashMap::new()),
             built: Mutex::new(HashMap::new()),
+            by_folder: Mutex::new(HashMap::new()),
         };
         if let Some(path) = &args.config {
             if let Err(message) = pipelines.build(Some(path.clone()), Vec::new()) {
@@ -239,11 +244,86 @@ impl Pipelines {
 
 impl PipelineFor for Pipelines {
     fn pipeline_for(&self, input: &Input) -> Result<Arc<Pipeline>, String> {
-        let config_path = self.config_path_for(&input.path);
-        let loaded = self.load(config_path.as_deref())?;
+        let Some(folder) = self.folder_config(input) else {
+            let config_path = self.config_path_for(&input.path);
+            let loaded = self.load(config_path.as_deref())?;
+            let overrides = config::overrides_for(&loaded.matchers, &loaded.base, &input.path);
+            return self.build(config_path, overrides);
+        };
+        let loaded = folder.loaded.clone()?;
+        if loaded.matchers.is_empty() {
+            return folder
+                .uniform_pipeline
+                .get_or_init(|| self.build(folder.config_path.clone(), Vec::new()))
+                .clone();
+        }
         let overrides = config::overrides_for(&loaded.matchers, &loaded.base, &input.path);
-        self.build(config_path, overrides)
+        self.build(folder.config_path.clone(), overrides)
     }
+}
+
+impl Pipelines {
+    /// A hash of the thresh version and the settings `input` is cleaned with (what caches
+    /// are keyed on), without building the pipeline.
+    pub fn config_hash_for(&self, input: &Input) -> Option<u64> {
+        let Some(folder) = self.folder_config(input) else {
+            return self
+                .pipeline_for(input)
+                .ok()
+                .map(|p| config_hash(p.settings()));
+        };
+        let loaded = folder.loaded.clone().ok()?;
+        if loaded.matchers.is_empty() {
+            return Some(
+                *folder
+                    .uniform_hash
+                    .get_or_init(|| config_hash(&loaded.settings)),
+            );
+        }
+        let overrides = config::overrides_for(&loaded.matchers, &loaded.base, &input.path);
+        Some(config_hash(&loaded.settings.with_overrides(&overrides)))
+    }
+
+    /// The settings `input` is cleaned with, without building the pipeline.
+    pub fn settings_for(&self, input: &Input) -> Option<Settings> {
+        let Some(folder) = self.folder_config(input) else {
+            return self.pipeline_for(input).ok().map(|p| p.settings().clone());
+        };
+        let loaded = folder.loaded.clone().ok()?;
+        let overrides = config::overrides_for(&loaded.matchers, &loaded.base, &input.path);
+        Some(loaded.settings.with_overrides(&overrides))
+    }
+
+    /// The configuration of `input`'s folder, found once per folder; None for stdin and
+    /// under `--config`.
+    fn folder_config(&self, input: &Input) -> Option<Arc<FolderConfig>> {
+        let folder = input
+            .path
+            .parent()
+            .filter(|_| self.args.config.is_none() && !input.is_stdin())?;
+        // Keyed by the folder's bytes (hashing a `Path` walks its components).
+        let key = folder.as_os_str().to_owned();
+        let mut by_folder = self.by_folder.lock().unwrap_or_else(|p| p.into_inner());
+        let known = by_folder.entry(key).or_insert_with(|| {
+            let config_path = self.config_path_for(&input.path);
+            Arc::new(FolderConfig {
+                loaded: self.load(config_path.as_deref()),
+                config_path,
+                uniform_pipeline: OnceLock::new(),
+                uniform_hash: OnceLock::new(),
+            })
+        });
+        Some(known.clone())
+    }
+}
+
+/// What is known of a folder's inputs: their configuration file, and, when it has no
+/// `per-path` globs, the pipeline and configuration hash shared by all of them.
+struct FolderConfig {
+    config_path: ConfigKey,
+    loaded: LoadedConfig,
+    uniform_pipeline: OnceLock<BuiltPipeline>,
+    uniform_hash: OnceLock<u64>,
 }
 
 /// A progress bar on stderr when stderr is a terminal; hidden otherwise.

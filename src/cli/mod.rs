@@ -7,6 +7,7 @@ mod common;
 mod config_cmd;
 mod dups;
 mod expect;
+mod near_dups;
 mod rules;
 
 use clap::{Parser, Subcommand};

@@ -29,6 +29,7 @@ pub mod index;
 pub mod key;
 pub mod lsh;
 pub mod minhash;
+pub mod query;
 pub mod render;
 mod search;
 pub mod simhash;
@@ -43,6 +44,27 @@ pub use key::Key;
 pub use search::{DupCluster, DupPair, DupReport};
 pub use store::{IndexError, SignatureSet};
 pub use verify::{Evidence, Thresholds};
+
+/// The rule `thresh check` reports a near-duplicate under.
+pub static NEAR_DUPLICATE: crate::rules::RuleInfo = crate::rules::RuleInfo {
+    code: "N001",
+    name: "near-duplicate",
+    summary: "the document is the same story as another document of the corpus",
+    explanation: "The checked document is a near-duplicate of another checked document or of a \
+                  document of the corpus named by `[check] corpus` in `thresh.toml`: the same \
+                  story republished with another header and footer, re-paragraphed, lightly \
+                  edited, truncated or converted between Traditional and Simplified Chinese. Both \
+                  are cleaned first, then compared on their canonical keys (simhash and MinHash \
+                  candidates, verified on shingle Jaccard similarity and containment with the \
+                  `[dups]` thresholds). The finding names the closest copy, its simhash distance \
+                  and containment: `news/b.txt:1:1: N001 near-duplicate of news/a.txt (distance \
+                  6, containment 0.97)`. Of two checked copies, the one whose id sorts later is \
+                  reported. Keep one copy, or `ignore = [\"N001\"]` for paths where copies are \
+                  expected.",
+};
+
+/// The near-duplicate rules.
+pub static RULES: &[crate::rules::RuleInfo] = &[NEAR_DUPLICATE];
 
 /// Settings of the near-duplicate search (`[dups]` in `thresh.toml`).
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]

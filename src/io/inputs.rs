@@ -73,6 +73,21 @@ pub struct InputProblem {
 /// (`.gitignore`, `.ignore` and hidden files respected, sorted by path), `-` as standard input.
 /// `exclude` (the output folder) is never walked into.
 pub fn collect(paths: &[PathBuf], exclude: Option<&Path>) -> (Vec<Input>, Vec<InputProblem>) {
+    collect_walking(paths, exclude, true)
+}
+
+/// [`collect`] for callers that do not need the walk order: folders are walked without
+/// sorting (sorting siblings parses every path again; on a flat folder of 100k files it is
+/// a good share of a quick check's time).
+pub fn collect_unordered(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputProblem>) {
+    collect_walking(paths, None, false)
+}
+
+fn collect_walking(
+    paths: &[PathBuf],
+    exclude: Option<&Path>,
+    sorted: bool,
+) -> (Vec<Input>, Vec<InputProblem>) {
     let exclude = exclude.and_then(|p| std::fs::canonicalize(p).ok());
     let mut inputs = Vec::new();
     let mut problems = Vec::new();
@@ -91,7 +106,9 @@ pub fn collect(paths: &[PathBuf], exclude: Option<&Path>) -> (Vec<Input>, Vec<In
                 path: path.clone(),
                 message: describe_io_error(&e),
             }),
-            Ok(meta) if meta.is_dir() => walk(path, exclude.as_deref(), &mut inputs, &mut problems),
+            Ok(meta) if meta.is_dir() => {
+                walk(path, exclude.as_deref(), sorted, &mut inputs, &mut problems)
+            }
             Ok(_) => inputs.push(Input {
                 path: path.clone(),
                 root: None,
@@ -106,12 +123,18 @@ pub fn collect(paths: &[PathBuf], exclude: Option<&Path>) -> (Vec<Input>, Vec<In
 fn walk(
     root: &Path,
     exclude: Option<&Path>,
+    sorted: bool,
     inputs: &mut Vec<Input>,
     problems: &mut Vec<InputProblem>,
 ) {
     let exclude = exclude.map(Path::to_path_buf);
-    let walker = ignore::WalkBuilder::new(root)
-        .sort_by_file_path(|a, b| a.cmp(b))
+    let mut builder = ignore::WalkBuilder::new(root);
+    if sorted {
+        // Siblings by name (the same order as by whole path, without comparing every
+        // ancestor component).
+        builder.sort_by_file_name(|a, b| a.cmp(b));
+    }
+    let walker = builder
         // A corpus folder need not be a git repository for its .gitignore to count.
         .require_git(false)
         .filter_entry(move |entry| match &exclude {

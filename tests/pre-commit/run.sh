@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end test of .pre-commit-hooks.yaml with the real pre-commit framework: a temporary
 # corpus repository uses this repository's hooks; committing a dirty page fails with
-# diagnostics, committing its cleaned version passes.
+# diagnostics, committing its cleaned version passes, committing a near-duplicate of a page
+# already in the corpus fails.
 # Usage: tests/pre-commit/run.sh   (from the repository root; needs python3, git, cargo)
 set -euo pipefail
 
@@ -35,7 +36,12 @@ repos:
     hooks:
       - id: thresh-check
 YAML
-git add .pre-commit-config.yaml
+# The whole repository is the corpus new pages are compared with (N001).
+cat > thresh.toml <<TOML
+[check]
+corpus = ["."]
+TOML
+git add .pre-commit-config.yaml thresh.toml
 git commit --quiet -m "hook config" --no-verify
 pre-commit install --install-hooks >/dev/null
 
@@ -56,4 +62,19 @@ git add page.txt
 git commit --quiet -m "clean page" > "$work/out2.txt" 2>&1 || { cat "$work/out2.txt"; fail "committing the cleaned page failed"; }
 echo "ok: cleaned page committed"
 
-echo "pre-commit test: 2 passed, 0 failed"
+# 3. A near-duplicate of the committed page (republished with small edits): refused.
+python3 - <<'PY'
+text = open("page.txt", encoding="utf-8").read()
+lines = text.splitlines()
+# Another site's copy: a paragraph lightly edited, the last one dropped.
+lines[1] = lines[1].replace("的", "之", 2)
+open("copy.txt", "w", encoding="utf-8").write("\n".join(lines[:-1]) + "\n")
+PY
+git add copy.txt
+if git commit --quiet -m "near-duplicate" > "$work/out3.txt" 2>&1; then
+    cat "$work/out3.txt"; fail "committing a near-duplicate passed"
+fi
+grep -Eq 'copy\.txt:[0-9]+:1: N001 near-duplicate of page\.txt' "$work/out3.txt" || { cat "$work/out3.txt"; fail "no N001 finding"; }
+echo "ok: near-duplicate refused with N001"
+
+echo "pre-commit test: 3 passed, 0 failed"

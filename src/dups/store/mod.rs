@@ -169,6 +169,29 @@ impl SignatureSet {
         self.sketches.extend_from_slice(&fp.sketch);
     }
 
+    /// Copies document `i` of `other` (signed with the same settings) to the end.
+    pub fn push_from(&mut self, other: &SignatureSet, i: usize) {
+        debug_assert_eq!(self.params, other.params);
+        self.ids.push(other.ids[i].clone());
+        self.text_chars.push(other.text_chars[i]);
+        self.simhashes.push(other.simhashes[i]);
+        self.shingles.push(other.shingles[i]);
+        self.sketches.extend_from_slice(other.sketch(i));
+    }
+
+    /// An empty set with the same signature settings.
+    pub fn empty_like(&self) -> SignatureSet {
+        SignatureSet {
+            params: self.params,
+            ..SignatureSet::new(&DupSettings::default())
+        }
+    }
+
+    /// Whether the signatures of `other` were made with the same settings as these.
+    pub fn comparable_with(&self, other: &SignatureSet) -> bool {
+        self.params == other.params
+    }
+
     /// Adds a cleaned text (one paragraph per line). Returns false, adding nothing, when the
     /// text has no letter, digit or ideograph.
     pub fn add_text(&mut self, id: impl Into<String>, text: &str) -> bool {

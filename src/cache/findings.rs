@@ -1,44 +1,18 @@
-//! The check cache (`.thresh/`): per file, what `thresh check` found, keyed on the tool
-//! version and configuration, and on the file's size, modification time and content hash. A
-//! file whose size and mtime are unchanged is not even read. A missing, stale or corrupt cache
-//! is rebuilt; it is never an error.
+//! The findings cache: per file, what `thresh check` found.
 
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::config::Settings;
+use super::ensure_gitignore;
+use super::FileStamp;
 use crate::diagnostics::Diagnostic;
 use crate::io::atomic::write_atomic;
 
 const CACHE_FILE: &str = "check-v1.json";
-
-/// What identifies a file's state.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FileStamp {
-    pub size: u64,
-    pub mtime_ns: u64,
-}
-
-impl FileStamp {
-    pub fn of(path: &Path) -> Option<FileStamp> {
-        let meta = fs::metadata(path).ok()?;
-        let mtime_ns = meta
-            .modified()
-            .ok()?
-            .duration_since(UNIX_EPOCH)
-            .ok()?
-            .as_nanos() as u64;
-        Some(FileStamp {
-            size: meta.len(),
-            mtime_ns,
-        })
-    }
-}
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 struct Entry {
@@ -60,13 +34,6 @@ pub struct CheckCache {
     dir: PathBuf,
     file: CacheFile,
     dirty: bool,
-}
-
-/// A hash of the tool version and `settings`: a cache entry made under other settings or
-/// another thresh version does not count.
-pub fn config_hash(settings: &Settings) -> u64 {
-    let text = format!("{}\n{}", env!("CARGO_PKG_VERSION"), settings.to_toml());
-    xxh3_64(text.as_bytes())
 }
 
 impl CheckCache {
@@ -149,13 +116,7 @@ impl CheckCache {
             return Ok(());
         }
         self.file.version = env!("CARGO_PKG_VERSION").to_string();
-        let ignore = self.dir.join(".gitignore");
-        if !ignore.exists() {
-            write_atomic(
-                &ignore,
-                b"# Created by thresh: the check cache is not for git.\n*\n",
-            )?;
-        }
+        ensure_gitignore(&self.dir)?;
         let bytes = serde_json::to_vec(&self.file).map_err(std::io::Error::other)?;
         write_atomic(&self.dir.join(CACHE_FILE), &bytes)
     }

@@ -153,7 +153,7 @@ fn main() {
         });
         let with_normalize = measure(docs, |bytes| {
             let mut doc = Document::from_bytes("bench", Source::Memory, bytes.to_vec());
-            pipeline.run(&mut doc).expect("bench text cleans");
+            pipeline.run_stages(&mut doc).expect("bench text cleans");
             std::hint::black_box(doc);
         });
         println!(

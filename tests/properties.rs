@@ -3,7 +3,7 @@
 //! blank lines and odd spacing. 256 cases per law; `PROPTEST_CASES=N` raises the count.
 
 use std::collections::HashSet;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use thresh::config::Settings;
@@ -93,15 +93,11 @@ fn page() -> impl Strategy<Value = String> {
         })
 }
 
-/// Built once and shared: compiling the debris patterns was most of a case's time in a
-/// debug build.
-fn pipeline() -> Arc<Pipeline> {
-    static PIPELINE: OnceLock<Arc<Pipeline>> = OnceLock::new();
-    PIPELINE
-        .get_or_init(|| {
-            Arc::new(Pipeline::new(Settings::default()).expect("default settings build"))
-        })
-        .clone()
+/// One pipeline for every case (building one compiles the debris patterns, which in a
+/// debug build costs more than cleaning a page).
+fn pipeline() -> &'static Pipeline {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    PIPELINE.get_or_init(|| Pipeline::new(Settings::default()).expect("default settings build"))
 }
 
 fn run(pipeline: &Pipeline, text: &str) -> Document {
@@ -117,33 +113,29 @@ proptest! {
         std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(256)
     ))]
 
-    // KNOWN FAILURE (open in issue 8): reflow decides joins from facts the output format
-    // drops, so a second clean can join what the first kept apart. Minimal cases found:
-    // "…XR虚拟棚中\n来源:上海普陀\n实。联合…" (the removed metadata line blocks the join once,
-    // then is gone) and "…开展流动党员关\n   \n“在《1921》…" (a blank line blocks it once,
-    // then is gone). Run with `cargo test --test properties -- --ignored`.
+    // Minimal cases found before the pipeline settled its result (regression tests in
+    // src/pipeline/tests.rs): "…XR虚拟棚中\n来源:上海普陀\n实。联合…" (a removed metadata line
+    // kept the halves apart once, then was gone) and "…开展流动党员关\n   \n“在《1921》…"
+    // (a blank line kept them apart once, then was gone).
     #[test]
-    #[ignore = "known failure: reflow joins on a second clean (see comment)"]
     fn clean_is_idempotent(text in page()) {
         let pipeline = pipeline();
-        let once = run(&pipeline, &text).render_text();
-        let twice = run(&pipeline, &once).render_text();
+        let once = run(pipeline, &text).render_text();
+        let twice = run(pipeline, &once).render_text();
         prop_assert_eq!(once, twice);
     }
 
-    // KNOWN FAILURE, same cause as `clean_is_idempotent`.
     #[test]
-    #[ignore = "known failure: reflow joins on a second clean (see clean_is_idempotent)"]
     fn check_after_clean_is_empty(text in page()) {
         let pipeline = pipeline();
-        let once = run(&pipeline, &text).render_text();
-        let again = run(&pipeline, &once);
+        let once = run(pipeline, &text).render_text();
+        let again = run(pipeline, &once);
         prop_assert!(again.edits.is_empty(), "edits on clean output: {:?}", again.edits);
     }
 
     #[test]
     fn nothing_lost_silently(text in page()) {
-        let doc = run(&pipeline(), &text);
+        let doc = run(pipeline(), &text);
         let mut covered = HashSet::new();
         for block in &doc.blocks {
             covered.extend(block.lines.start..=block.lines.end);
@@ -163,7 +155,7 @@ proptest! {
     fn nothing_is_invented(text in page()) {
         // Up to width, case and punctuation (the normalisation map), every letter and digit
         // of the output is one the input had.
-        let doc = run(&pipeline(), &text);
+        let doc = run(pipeline(), &text);
         let input: HashSet<char> = canonical(&text).chars().collect();
         for c in canonical(&doc.render_text()).chars() {
             prop_assert!(input.contains(&c), "{:?} is not in the input", c);
@@ -171,17 +163,36 @@ proptest! {
     }
 }
 
-/// The first input the `clean` fuzz target found (a partly mojibaked WeChat page): the
-/// second clean repairs lines the first left alone.
-#[test]
-#[ignore = "known failure: clean is not idempotent on partly repaired mojibake"]
-fn fuzz_found_mojibake_page_cleans_idempotently() {
-    let bytes = std::fs::read("tests/fixtures/fuzz/clean-not-idempotent-mojibake.bin").unwrap();
+/// Cleans a fixture the way the `clean` fuzz target does (lossy decoding) and checks that
+/// cleaning the output again changes nothing and reports nothing.
+fn assert_fixture_cleans_idempotently(path: &str) {
+    let bytes = std::fs::read(path).unwrap();
     let mut settings = Settings::default();
     settings.decode.lossy = true;
     let pipeline = Pipeline::new(settings).unwrap();
     let mut doc = Document::from_bytes("fuzz", thresh::document::Source::Memory, bytes);
     pipeline.run(&mut doc).unwrap();
     let once = doc.render_text();
-    assert_eq!(pipeline.clean_text(&once).unwrap(), once);
+    let mut again = Document::from_text("fuzz", &once);
+    pipeline.run(&mut again).unwrap();
+    assert_eq!(again.render_text(), once);
+    assert!(again.edits.is_empty(), "{:?}", again.edits);
+}
+
+/// The first input the `clean` fuzz target found (a UTF-8 page with bytes lost in many
+/// places, read as windows-1252): the second clean used to repair lines the first left
+/// alone.
+#[test]
+fn fuzz_found_mojibake_page_cleans_idempotently() {
+    assert_fixture_cleans_idempotently("tests/fixtures/fuzz/clean-not-idempotent-mojibake.bin");
+}
+
+/// Found once the target asserted idempotence: Latin-1 mojibake with a run of inserted
+/// bytes, read as windows-1252 (mojibake of mojibake). Lines normalize or reflow changed
+/// after decode showed more mojibake to a second clean.
+#[test]
+fn fuzz_found_double_mojibake_page_cleans_idempotently() {
+    assert_fixture_cleans_idempotently(
+        "tests/fixtures/fuzz/clean-not-idempotent-double-mojibake.bin",
+    );
 }

@@ -1,6 +1,6 @@
 //! The whole clean pipeline on arbitrary bytes, twice (the output cleaned again): never
-//! panics. Idempotence is not asserted here yet: it is a known failure (tests/properties.rs,
-//! and tests/fixtures/fuzz/ holds the first input this target found for it).
+//! panics, and the second clean changes nothing and reports nothing (the laws
+//! `clean_is_idempotent` and `check_after_clean_is_empty` of tests/properties.rs).
 #![no_main]
 
 use std::sync::OnceLock;
@@ -25,6 +25,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let once = doc.render_text();
-    let twice = pipeline.clean_text(&once).expect("clean output decodes");
-    std::hint::black_box(twice);
+    let mut again = thresh::document::Document::from_text("fuzz", &once);
+    pipeline.run(&mut again).expect("clean output decodes");
+    assert_eq!(again.render_text(), once, "a second clean changed the output");
+    assert!(again.edits.is_empty(), "a second clean reported edits: {:?}", again.edits);
 });

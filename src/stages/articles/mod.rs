@@ -149,14 +149,15 @@ pub fn split_articles(doc: &mut Document, boundaries: bool, moves: bool) {
                 let cut = ending(&prev.text) == Ending::Open && prev.text.contains(['，', ',']);
                 (role(&prev.text, false) == Role::Body && !is_short(&prev.text)) || cut
             });
-            let marked = marked_by_blank
-                && block.blank_before > 0
-                && after_paragraph
-                && role(&block.text, false) == Role::Heading;
+            // The input already has a blank line there: a boundary found on it inserts
+            // nothing, so it is not reported (cleaning the output again must not report
+            // the boundaries it already shows).
+            let blank_kept = block.blank_before > 0;
+            let marked = marked_by_blank && blank_kept && after_paragraph;
             let already = block.starts_article || marked;
             let found_here = start.is_some_and(|&(_, kind)| kind != AnchorKind::Top);
             let opens = boundaries && (found_here || already) && !blocks.is_empty();
-            if opens && !already {
+            if opens && !already && !blank_kept {
                 let kind = start.map_or(AnchorKind::Top, |&(_, k)| k);
                 edits.push(
                     Edit::new(STAGE, &ARTICLE_BOUNDARY, Action::Split, block.lines)

@@ -38,8 +38,43 @@ fn ledes_open_articles() {
     assert!(doc
         .render_text()
         .contains("。\n\n区领导来工业区看望好人代表\n"));
+    // The page already has a blank line before the new article: nothing is inserted there,
+    // so nothing is reported.
+    assert!(
+        doc.edits.iter().all(|e| e.code != "A101"),
+        "{:?}",
+        doc.edits
+    );
+    // Without the blank line the boundary is inserted, and reported.
+    let tight = text.replace("\n\n", "\n");
+    let doc = run(&tight);
+    assert_eq!(articles(&doc).len(), 2);
     let split = doc.edits.iter().find(|e| e.code == "A101").unwrap();
     assert_eq!(split.action, Action::Split);
+}
+
+#[test]
+fn a_blank_line_after_a_paragraph_of_a_single_newline_page_is_a_boundary() {
+    // The output format: one paragraph per line, a blank line between articles, also when
+    // the new article has no headline (its start was found from a byline debris removed).
+    let text = format!("{BODY}\n{BODY2}\n{BODY}\n\n{BODY2}\n{BODY}\n");
+    let doc = run(&text);
+    assert_eq!(doc.render_text(), text);
+    assert!(doc.edits.is_empty(), "{:?}", doc.edits);
+    // Not after a short line: verse keeps its stanza breaks inside one article.
+    let verse = "床前明月光\n疑是地上霜\n举头望明月\n\n低头思故乡\n春眠不觉晓\n处处闻啼鸟\n";
+    assert_eq!(run(verse).articles().len(), 1);
+}
+
+#[test]
+fn a_boundary_found_where_a_small_page_has_a_blank_line_is_not_reported() {
+    // Too few paragraphs to tell the page's habit: the lede's boundary is still found, and
+    // the blank line that is already there is not reported as inserted.
+    let text =
+        format!("{BODY}\n\n本报讯（沈某）工业区成立三个产业集群党委，为企业搭建合作平台。\n");
+    let doc = run(&text);
+    assert_eq!(doc.render_text(), text);
+    assert!(doc.edits.is_empty(), "{:?}", doc.edits);
 }
 
 #[test]

@@ -134,7 +134,7 @@ pub struct Decoded {
 /// GBK or Big5 reading that reads as Chinese; then UTF-16 made only of CJK; then legacy
 /// encodings detected by chardetng and checked by decoding the whole input. Decoded text
 /// with NUL characters is binary. Invalid sequences are an error unless `options.lossy`.
-/// Mojibake in Unicode input is reversed afterwards when `options.repair_mojibake`.
+/// Mojibake is reversed afterwards when `options.repair_mojibake` (see `repair_fully`).
 ///
 /// ```
 /// use thresh::stages::decode::{decode_bytes, DecodeOptions};
@@ -150,12 +150,8 @@ pub fn decode_bytes(bytes: &[u8], options: &DecodeOptions) -> Result<Decoded, Do
         verdict: EncodingVerdict::default(),
         repaired_lines: Vec::new(),
     };
-    // Mojibake is UTF-8 text misread and saved again as UTF-8 (or UTF-16). A file in a
-    // legacy encoding cannot hold it: its bytes would be the original UTF-8 and would
-    // have been read as such.
-    let unicode = verdict.encoding.starts_with("UTF-");
-    if options.repair_mojibake && unicode {
-        if let Some((fixed, lines)) = mojibake::repair(&decoded.text) {
+    if options.repair_mojibake {
+        if let Some((fixed, lines)) = repair_fully(&decoded.text) {
             decoded.text = fixed;
             verdict.mojibake_repaired = lines.first().map(|l| l.wrong_encoding.to_string());
             decoded.repaired_lines = lines;
@@ -163,6 +159,37 @@ pub fn decode_bytes(bytes: &[u8], options: &DecodeOptions) -> Result<Decoded, Do
     }
     decoded.verdict = verdict;
     Ok(decoded)
+}
+
+/// How many times a repaired text is checked for mojibake again at most.
+const MAX_REPAIR_ROUNDS: usize = 4;
+
+/// Mojibake repair until the text looks, to [`mojibake::repair`], like text that needs
+/// none: what decode writes is then what decode reads back unchanged (cleaning is
+/// idempotent). One round can leave a line with evidence of its own (a line misread twice,
+/// or a partly damaged one whose first round exposed another run), and the rounds stop as
+/// soon as one finds nothing. A line repaired in several rounds is one repair, from its
+/// first text to its last.
+///
+/// Text read from a legacy encoding is checked too: mojibake in it means its bytes were
+/// UTF-8 after all, damaged so that detection read them as something else (reading it
+/// again as UTF-8 would find and reverse the mojibake).
+fn repair_fully(text: &str) -> Option<(String, Vec<RepairedLine>)> {
+    let (mut text, mut lines) = mojibake::repair(text)?;
+    for _ in 1..MAX_REPAIR_ROUNDS {
+        let Some((fixed, again)) = mojibake::repair(&text) else {
+            break;
+        };
+        text = fixed;
+        for line in again {
+            match lines.iter_mut().find(|l| l.line == line.line) {
+                Some(first) => first.after = line.after,
+                None => lines.push(line),
+            }
+        }
+    }
+    lines.sort_by_key(|l| l.line);
+    Some((text, lines))
 }
 
 fn verdict(encoding: &str, bom: bool, method: &str) -> EncodingVerdict {

@@ -299,3 +299,34 @@ fn disabled_mojibake_rule_leaves_text_alone() {
     pipeline.run(&mut doc).unwrap();
     assert!(doc.edits.iter().all(|e| e.code != MOJIBAKE.code));
 }
+
+#[test]
+fn damaged_utf8_read_as_a_legacy_encoding_is_repaired_and_stays_repaired() {
+    // A UTF-8 page with bytes lost in many places (the input the `clean` fuzz target
+    // found) is no longer UTF-8 enough: detection reads it as windows-1252, which shows the
+    // text as mojibake. It is reversed at once, so reading the output again finds nothing
+    // to do (before, only the second clean repaired it).
+    let bytes = include_bytes!("../../../tests/fixtures/fuzz/clean-not-idempotent-mojibake.bin");
+    let decoded = decode_bytes(bytes, &lossy()).unwrap();
+    assert_eq!(decoded.verdict.encoding, "windows-1252");
+    assert_eq!(
+        decoded.verdict.mojibake_repaired.as_deref(),
+        Some("windows-1252")
+    );
+    for line in ["乌篷船摇过石桥", "一年比一年低"] {
+        assert!(decoded.text.contains(line), "{line} in {}", decoded.text);
+    }
+    let again = decode_bytes(decoded.text.as_bytes(), &lossy()).unwrap();
+    assert_eq!(again.text, decoded.text);
+    assert!(again.repaired_lines.is_empty());
+    // Legitimate text in a legacy encoding is not mojibake.
+    let (french, _, _) = encoding_rs::WINDOWS_1252
+        .encode("Le café de la gare, où l'on mange très bien. « À bientôt ! »");
+    let decoded = decode_bytes(&french, &auto()).unwrap();
+    assert_eq!(decoded.verdict.mojibake_repaired, None);
+    assert!(decoded.text.starts_with("Le café"));
+    let (big5, _, _) = encoding_rs::BIG5.encode(ZH_TRAD);
+    let decoded = decode_bytes(&big5, &auto()).unwrap();
+    assert_eq!(decoded.text, ZH_TRAD);
+    assert_eq!(decoded.verdict.mojibake_repaired, None);
+}

@@ -101,6 +101,11 @@ fn main() {
                 black_box(normalize_line(black_box(line), &NormalizeRules::ALL));
             }
         });
+        measure(&format!("decode stage alone, {name}"), text.len(), || {
+            let mut doc = Document::from_text("bench", &text);
+            decode.apply(&mut doc).expect("decode");
+            black_box(doc.blocks.len());
+        });
         measure(
             &format!("decode + normalize stages, {name}"),
             text.len(),

@@ -93,16 +93,32 @@ pub fn normalize_line(line: &str, rules: &NormalizeRules) -> Option<(String, Vec
 
 /// The three passes, without the shortcuts.
 fn normalize_fully(line: &str, rules: &NormalizeRules) -> Option<(String, Vec<LineChange>)> {
-    let mut tally = Tally::default();
-    let mut slots = map_characters(line, rules, &mut tally);
-    cjk::decide_punctuation(&mut slots, rules, &mut tally);
-    spaces::normalize_spacing(&mut slots, rules, &mut tally);
-    let mut out = String::with_capacity(line.len());
-    out.extend(slots.iter().map(|s| s.ch));
-    if out == line {
-        return None;
-    }
-    Some((out, tally.into_changes()))
+    // The slot buffer is reused from line to line: allocating and freeing one per line
+    // was a good part of the stage's time.
+    SLOTS.with(|cell| {
+        let mut slots = cell.take();
+        let mut tally = Tally::default();
+        map_characters(line, rules, &mut tally, &mut slots);
+        cjk::decide_punctuation(&mut slots, rules, &mut tally);
+        spaces::normalize_spacing(&mut slots, rules, &mut tally);
+        let mut out = String::with_capacity(line.len());
+        out.extend(slots.iter().map(|s| s.ch));
+        // Keep the buffer unless one very long line made it huge.
+        if slots.capacity() <= MAX_KEPT_SLOTS {
+            cell.set(slots);
+        }
+        if out == line {
+            return None;
+        }
+        Some((out, tally.into_changes()))
+    })
+}
+
+/// Slots kept for the next line (a 1 MB line of Chinese text is ~350,000 slots).
+const MAX_KEPT_SLOTS: usize = 1 << 16;
+
+thread_local! {
+    static SLOTS: std::cell::Cell<Vec<Slot>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// The frequent case of an indented (or space-padded) line that is otherwise normal:
@@ -129,9 +145,8 @@ fn trim_only(line: &str, rules: &NormalizeRules) -> Option<(String, Vec<LineChan
 
 /// Pass one: the context-free maps. Invisible characters go, Unicode spaces become ASCII
 /// spaces, full-width ASCII folds (the context marks `，；：？！（）` are left to pass two).
-fn map_characters(line: &str, rules: &NormalizeRules, tally: &mut Tally) -> Vec<Slot> {
-    // Counting characters is much cheaper than the 12 bytes a slot per byte would cost.
-    let mut slots = Vec::with_capacity(line.chars().count());
+fn map_characters(line: &str, rules: &NormalizeRules, tally: &mut Tally, slots: &mut Vec<Slot>) {
+    slots.clear();
     for (i, c) in fast_chars(line).enumerate() {
         let col = i as u32 + 1;
         let mut ch = c;
@@ -155,7 +170,6 @@ fn map_characters(line: &str, rules: &NormalizeRules, tally: &mut Tally) -> Vec<
         }
         slots.push(Slot { ch, orig: c, col });
     }
-    slots
 }
 
 /// A quick, conservative test: `false` means no rule can change the line. One pass over

@@ -208,7 +208,9 @@ impl Stage for NormalizeStage {
     }
 
     fn apply(&self, doc: &mut Document) -> Result<(), DocumentError> {
-        let mut edits = Vec::new();
+        // Pushed straight into the document: collecting them apart and appending
+        // copied every edit of a large document once more.
+        let edits = &mut doc.edits;
         doc.blocks.retain_mut(|block| {
             let Some((normal, changes)) = normalize_line(&block.text, &self.rules) else {
                 return true;
@@ -240,7 +242,6 @@ impl Stage for NormalizeStage {
             block.text = normal;
             !block.text.is_empty()
         });
-        doc.edits.extend(edits);
         Ok(())
     }
 }

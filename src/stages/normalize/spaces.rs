@@ -14,9 +14,13 @@ use super::NormalizeRules;
 /// Runs pass three; `slots` keeps the surviving characters.
 pub(super) fn normalize_spacing(slots: &mut Vec<Slot>, rules: &NormalizeRules, tally: &mut Tally) {
     let n = slots.len();
+    // Nothing moves before the first space (often the whole line has none).
+    let Some(first_space) = slots.iter().position(|s| is_space(s.ch)) else {
+        return;
+    };
     // Compacts in place: `kept` characters are final, `i` is the next one to read.
-    let mut kept = 0;
-    let mut i = 0;
+    let mut kept = first_space;
+    let mut i = first_space;
     while i < n {
         if !is_space(slots[i].ch) {
             slots[kept] = slots[i];

@@ -110,6 +110,7 @@ pub fn run(args: CleanArgs) -> anyhow::Result<i32> {
         drop_ids: args
             .drop_near_dups
             .then(|| Arc::new(dropped.iter().map(|(id, _)| id.clone()).collect())),
+        settle: true,
     };
     let stdout = io::stdout();
     let mut stdout = io::BufWriter::new(stdout.lock());

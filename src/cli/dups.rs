@@ -166,6 +166,8 @@ pub(super) fn sign_inputs(
     let options = RunOptions {
         output: OutputMode::Discard,
         stdin_format: pipeline_args.stdin_format(),
+        // Signatures need the content, not a fixed point of cleaning.
+        settle: false,
         ..RunOptions::default()
     };
     let mut sink = io::sink();

@@ -331,6 +331,8 @@ fn clean_texts(
     let options = RunOptions {
         output: OutputMode::Discard,
         stdin_format: request.pipeline_args.stdin_format(),
+        // Signatures need the content, not a fixed point of cleaning (as `dups`).
+        settle: false,
         ..RunOptions::default()
     };
     let bar = indicatif::ProgressBar::hidden();

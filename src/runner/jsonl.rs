@@ -179,7 +179,7 @@ fn clean_jsonl_line(
         line: line_no,
     };
     let mut doc = Document::from_bytes(id.clone(), source, text.into_bytes());
-    if let Err(e) = pipeline.run(&mut doc) {
+    if let Err(e) = options.clean(pipeline, &mut doc) {
         return fail(e.to_string());
     }
     let cleaned = doc.render_text();

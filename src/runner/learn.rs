@@ -22,6 +22,8 @@ pub fn learn_boilerplate(
     let mut observer = Learner(BoilerplateLearner::new(settings));
     let options = RunOptions {
         output: OutputMode::Discard,
+        // Only lines are counted: the stages up to normalize, once.
+        settle: false,
         ..RunOptions::default()
     };
     run(

@@ -55,9 +55,28 @@ pub struct RunOptions {
     /// Documents with these ids are cleaned and handed to the observer but not written
     /// (`clean --drop-near-dups`).
     pub drop_ids: Option<Arc<std::collections::HashSet<String>>>,
+    /// Settle each result so that cleaning it again changes nothing
+    /// ([`Pipeline::run`](crate::pipeline::Pipeline::run)). Off where only the content
+    /// matters, not that the output is a fixed point (near-duplicate signatures): the stages
+    /// run once ([`Pipeline::run_stages`](crate::pipeline::Pipeline::run_stages)), a third
+    /// cheaper.
+    pub settle: bool,
 }
 
 impl RunOptions {
+    /// Runs the pipeline on `doc` as these options say.
+    pub fn clean(
+        &self,
+        pipeline: &crate::pipeline::Pipeline,
+        doc: &mut crate::document::Document,
+    ) -> Result<(), crate::error::DocumentError> {
+        if self.settle {
+            pipeline.run(doc)
+        } else {
+            pipeline.run_stages(doc)
+        }
+    }
+
     /// Whether the output of document `id` is left out.
     pub fn drops(&self, id: &str) -> bool {
         self.drop_ids.as_ref().is_some_and(|ids| ids.contains(id))
@@ -72,6 +91,7 @@ impl Default for RunOptions {
             stdin_format: StdinFormat::Auto,
             keep_original: false,
             drop_ids: None,
+            settle: true,
         }
     }
 }

@@ -86,7 +86,7 @@ fn clean_bytes(
     let keep_raw = options.keep_original || in_place;
     let raw_copy = keep_raw.then(|| bytes.clone());
     let mut doc = Document::from_bytes(id, source, bytes);
-    pipeline.run(&mut doc)?;
+    options.clean(pipeline, &mut doc)?;
     let cleaned = doc.render_text();
     let original = match (&raw_copy, options.keep_original) {
         (Some(raw), true) => Some(decode_for_display(raw, &doc)),

@@ -255,18 +255,25 @@ impl Layout {
 
 /// Where to cut `text` for a column break near `per_mille` of its length: between two Han
 /// characters (Chinese) or at a space between two words (English), so the first half stops
-/// mid-sentence and the second does not open with punctuation. Both halves weigh more than
-/// 40 (a column holds more than a caption: a shorter line right before a photo credit is a
-/// caption by the structure rules). `None` when there is no such place.
+/// mid-sentence and the second does not open with punctuation. The second half weighs more
+/// than 40, and so does the first unless a sentence ends inside it (a shorter phrase right
+/// before a photo credit is a caption by the structure rules). `None` when there is no
+/// such place.
 fn cut(text: &str, per_mille: u16) -> Option<(String, String)> {
     let chars: Vec<char> = text.chars().collect();
     let n = chars.len();
     let target = n * per_mille as usize / 1000;
     let heavy = |s: &[char]| weight(&s.iter().collect::<String>()) > 40;
+    // A lighter first half still reads as running text when a sentence ends inside it.
+    let running = |s: &[char]| {
+        s.iter().any(|&c| matches!(c, '。' | '！' | '？'))
+            || s.windows(2)
+                .any(|w| matches!(w[0], '.' | '!' | '?') && w[1] == ' ')
+    };
     let ok = |i: usize| {
         i >= 12
             && i + 12 <= n
-            && heavy(&chars[..i])
+            && (heavy(&chars[..i]) || running(&chars[..i]))
             && heavy(&chars[i..])
             && ((is_han(chars[i - 1]) && is_han(chars[i]))
                 || (chars[i] == ' '

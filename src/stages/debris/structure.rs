@@ -171,6 +171,13 @@ pub fn captions(page: &mut Page) {
         if weight(text) > 40 || weight(page.texts[i]) > 14 {
             continue;
         }
+        // The first half of a broken paragraph: it stops mid-sentence after a full
+        // sentence or several clauses (a caption is one phrase), and its continuation is
+        // the next body text after the credit (and any other removed lines).
+        let after = (i + 1..n).find(|&k| page.is_open(k));
+        if cut_mid_sentence(text) && after.is_some_and(|k| is_prose(page.texts[k])) {
+            continue;
+        }
         let close = page.gaps[i] <= usual;
         // Markdown extraction turned the caption into a heading: the credit sits between
         // it and the next heading, with no body text in between.
@@ -213,6 +220,22 @@ pub fn captions(page: &mut Page) {
             );
         }
     }
+}
+
+/// Whether `text` is running text cut mid-sentence: it ends on a word or a comma, and
+/// before that holds a sentence end or (unspaced Chinese) more than one clause break.
+fn cut_mid_sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    let Some(last) = t.chars().last() else {
+        return false;
+    };
+    if !(last.is_alphanumeric() || matches!(last, '，' | ',' | '、')) {
+        return false;
+    }
+    let inner = &t[..t.len() - last.len_utf8()];
+    inner.contains(['。', '！', '？', '；'])
+        || [". ", "! ", "? ", "; "].iter().any(|m| inner.contains(m))
+        || (!inner.contains(' ') && inner.matches(['，', ',', '、']).count() > 1)
 }
 
 /// Site-footer candidates count only next to a licence, menu or copyright line.
@@ -286,6 +309,37 @@ mod tests {
         p.decide(2, &PHOTO_CREDIT, "t");
         captions(&mut p);
         assert_eq!(p.rule_at(1), None);
+    }
+
+    #[test]
+    fn first_half_of_a_broken_paragraph_before_a_credit_is_not_a_caption() {
+        let z = [Zone::Body; 4];
+        let first = "据介绍，某区企业种下了一片树林。另据介绍，某县居民设立了临时停";
+        let second = "车点，投入资金约四千万元，方便了周边的居民和来往的游客停车。";
+        let mut p = page(&[BODY, first, "（资料图）", second], &[0, 1, 1, 1], &z);
+        p.decide(2, &PHOTO_CREDIT, "t");
+        captions(&mut p);
+        assert_eq!(p.rule_at(1), None);
+        let first = "The council said the bridge would open soon. Workers were still";
+        let second = "painting the rails on Monday, and the opening was delayed.";
+        let mut p = page(&[BODY, first, "(File photo)", second], &[0, 1, 1, 1], &z);
+        p.decide(2, &PHOTO_CREDIT, "t");
+        captions(&mut p);
+        assert_eq!(p.rule_at(1), None);
+        // One phrase (even with a comma) is a caption; so is a cut line with no body after.
+        let mut p = page(
+            &[BODY, "3月5日，市民在公园赏花", "（资料图）", BODY],
+            &[0, 1, 1, 1],
+            &z,
+        );
+        p.decide(2, &PHOTO_CREDIT, "t");
+        captions(&mut p);
+        assert_eq!(p.rule_at(1).map(|r| r.code), Some("D204"));
+        let first = "据介绍，某区企业种下了一片树林。另据介绍，某县居民设立了临时停";
+        let mut p = page(&[BODY, first, "（资料图）"], &[0, 1, 1], &z[..3]);
+        p.decide(2, &PHOTO_CREDIT, "t");
+        captions(&mut p);
+        assert_eq!(p.rule_at(1).map(|r| r.code), Some("D204"));
     }
 
     #[test]

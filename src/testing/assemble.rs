@@ -488,9 +488,12 @@ fn build(mut plan: Plan) -> DirtyDocument {
     let mut footer = plan.footer.clone();
     footer.sort_by_key(|d| d.rank);
     // One list closes a page: a related-articles list takes the short lines after it, so
-    // a comment area below it would be named as part of the list.
+    // another list below it would be named as part of it. A comment area (last by rank)
+    // has a heading of its own kind and may follow.
     if let Some(k) = footer.iter().position(|d| d.family == Family::Lists) {
-        footer.truncate(k + 1);
+        let mut rest = footer.split_off(k + 1);
+        rest.retain(|d| d.code == "D410");
+        footer.extend(rest);
     }
     for d in &footer {
         page.debris(d);

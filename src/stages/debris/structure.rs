@@ -135,6 +135,11 @@ pub fn blocks(page: &mut Page, enabled: &dyn Fn(&RuleInfo) -> bool) {
         } else {
             while j < n {
                 if let Some(other) = page.rule_at(j) {
+                    // A heading of another kind (a comment area under a related list)
+                    // opens its own block: its lines are named by its rule.
+                    if is_block_heading(other) && other.code != rule.code && enabled(other) {
+                        break;
+                    }
                     if is_block_heading(other) {
                         j += 1;
                         continue;
@@ -353,6 +358,39 @@ mod tests {
         let mut p = page(&texts, &[0, 1, 3, 1, 1], &z);
         captions(&mut p);
         assert_eq!(p.rule_at(2), None);
+    }
+
+    #[test]
+    fn comment_area_under_a_related_list_names_its_own_lines() {
+        let z = [Zone::Footer; 5];
+        let texts = [
+            "相关阅读",
+            "某地入选美丽乡村",
+            "网友评论",
+            "张三：说得好",
+            "支持",
+        ];
+        let mut p = page(&texts, &[0, 1, 1, 1, 1], &z);
+        p.decide(0, &RELATED_BLOCK, "t");
+        p.decide(2, &COMMENT_AREA, "t");
+        blocks(&mut p, &|_| true);
+        let codes: Vec<_> = (0..5).map(|i| p.rule_at(i).map(|r| r.code)).collect();
+        assert_eq!(
+            codes,
+            [
+                Some("D603"),
+                Some("D603"),
+                Some("D410"),
+                Some("D410"),
+                Some("D410")
+            ]
+        );
+        // With the comment-area rule off, its heading is not a block of its own.
+        let mut p = page(&texts, &[0, 1, 1, 1, 1], &z);
+        p.decide(0, &RELATED_BLOCK, "t");
+        p.decide(2, &COMMENT_AREA, "t");
+        blocks(&mut p, &|r| r.code != "D410");
+        assert_eq!(p.rule_at(3).map(|r| r.code), Some("D603"));
     }
 
     #[test]

@@ -474,10 +474,10 @@ fn build(mut plan: Plan) -> DirtyDocument {
         }
         for (from, after) in &plan.repeats {
             let (from, after) = (from.index(n), after.index(n));
-            // A half of a broken paragraph that starts a later copy reads as a truncated
-            // copy, not as a break (reflow does not join it): only whole paragraphs repeat.
-            // A short paragraph may be below the length repeats are detected at.
-            if after == i && from <= i && !was_broken[from] && !short[from] {
+            // A broken paragraph may repeat whole: reflow joins its halves, whose join the
+            // copy continues as it does. A short paragraph may be below the length
+            // repeats are detected at.
+            if after == i && from <= i && !short[from] {
                 let at = page.push(format!("{indent}{}", paragraphs[from]));
                 page.injected
                     .push((at, InjectionKind::Repeat, "R101", paragraphs[from].clone()));

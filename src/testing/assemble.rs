@@ -426,13 +426,7 @@ fn build(mut plan: Plan) -> DirtyDocument {
     let mut broken = vec![None; n];
     for b in &plan.breaks {
         let i = b.paragraph.index(n);
-        // KNOWN BUG (reported with issue 8): an English headline right above a broken first
-        // paragraph is joined to its second half (J103, the first half taken as interposed)
-        // and the first half moved above it (A102). Until reflow is fixed, the first
-        // paragraph under a headline stays whole.
-        let under_headline =
-            i == 0 && plan.headline.is_some() && headline_at == Some(plan.header.len());
-        if broken[i].is_none() && dirty[i].1.is_empty() && !under_headline {
+        if broken[i].is_none() && dirty[i].1.is_empty() {
             broken[i] = Some(b);
         }
     }

@@ -66,6 +66,9 @@ pub fn continuation(ctx: &Context, para: &Block, last: usize, prev: Option<&str>
     }
     let mut scanned = 0;
     let mut interposed_heading = false;
+    // An English line looked past that is itself running text cut mid-sentence (not title
+    // case, no final mark): the next body block continues that line, not this paragraph.
+    let mut interposed_open_clause = false;
     let mut first = true;
     let mut j = last + 1;
     while j < blocks.len() {
@@ -133,6 +136,9 @@ pub fn continuation(ctx: &Context, para: &Block, last: usize, prev: Option<&str>
             return None;
         }
         if after_para && candidate {
+            if interposed_open_clause {
+                return None;
+            }
             let kind = if end == Ending::Hyphen && starts_lowercase(&b.text) {
                 JoinKind::HyphenatedWord
             } else if first && !removed_between(ctx, a, b) {
@@ -147,6 +153,9 @@ pub fn continuation(ctx: &Context, para: &Block, last: usize, prev: Option<&str>
             return None;
         }
         let h = heading(&b.text);
+        interposed_open_clause |= h == Heading::Weak
+            && is_latin(&b.text)
+            && matches!(ending(&b.text), Ending::Open | Ending::Comma);
         interposed_heading |= h == Heading::Strong
             && width_up_to(&b.text, 30) >= 30
             && !is_metadata(&b.text)

@@ -220,6 +220,15 @@ fn halves_of_a_paragraph_copied_whole_later_are_joined() {
     // A cut copy followed by another paragraph still stays apart (see above).
 }
 
+#[test]
+fn an_english_headline_is_not_joined_past_a_broken_first_paragraph() {
+    let text = "Riverside library reopens after repairs\nIn Riverside, readers queued outside the doors for the first time in a\nyear. The council said the work had cost less than planned and finished early.\n";
+    let out = paras(text);
+    assert_eq!(out.len(), 2, "{out:?}");
+    assert_eq!(out[0], "Riverside library reopens after repairs");
+    assert!(out[1].starts_with("In Riverside") && out[1].contains("time in a year."));
+}
+
 // --- lists and tables ----------------------------------------------------------------
 
 #[test]

@@ -255,18 +255,25 @@ impl Layout {
 
 /// Where to cut `text` for a column break near `per_mille` of its length: between two Han
 /// characters (Chinese) or at a space between two words (English), so the first half stops
-/// mid-sentence and the second does not open with punctuation. Both halves weigh more than
-/// 40 (a column holds more than a caption: a shorter line right before a photo credit is a
-/// caption by the structure rules). `None` when there is no such place.
+/// mid-sentence and the second does not open with punctuation. The second half weighs more
+/// than 40, and so does the first unless a sentence ends inside it (a shorter phrase right
+/// before a photo credit is a caption by the structure rules). `None` when there is no
+/// such place.
 fn cut(text: &str, per_mille: u16) -> Option<(String, String)> {
     let chars: Vec<char> = text.chars().collect();
     let n = chars.len();
     let target = n * per_mille as usize / 1000;
     let heavy = |s: &[char]| weight(&s.iter().collect::<String>()) > 40;
+    // A lighter first half still reads as running text when a sentence ends inside it.
+    let running = |s: &[char]| {
+        s.iter().any(|&c| matches!(c, '。' | '！' | '？'))
+            || s.windows(2)
+                .any(|w| matches!(w[0], '.' | '!' | '?') && w[1] == ' ')
+    };
     let ok = |i: usize| {
         i >= 12
             && i + 12 <= n
-            && heavy(&chars[..i])
+            && (heavy(&chars[..i]) || running(&chars[..i]))
             && heavy(&chars[i..])
             && ((is_han(chars[i - 1]) && is_han(chars[i]))
                 || (chars[i] == ' '
@@ -419,13 +426,7 @@ fn build(mut plan: Plan) -> DirtyDocument {
     let mut broken = vec![None; n];
     for b in &plan.breaks {
         let i = b.paragraph.index(n);
-        // KNOWN BUG (reported with issue 8): an English headline right above a broken first
-        // paragraph is joined to its second half (J103, the first half taken as interposed)
-        // and the first half moved above it (A102). Until reflow is fixed, the first
-        // paragraph under a headline stays whole.
-        let under_headline =
-            i == 0 && plan.headline.is_some() && headline_at == Some(plan.header.len());
-        if broken[i].is_none() && dirty[i].1.is_empty() && !under_headline {
+        if broken[i].is_none() && dirty[i].1.is_empty() {
             broken[i] = Some(b);
         }
     }
@@ -467,10 +468,10 @@ fn build(mut plan: Plan) -> DirtyDocument {
         }
         for (from, after) in &plan.repeats {
             let (from, after) = (from.index(n), after.index(n));
-            // A half of a broken paragraph that starts a later copy reads as a truncated
-            // copy, not as a break (reflow does not join it): only whole paragraphs repeat.
-            // A short paragraph may be below the length repeats are detected at.
-            if after == i && from <= i && !was_broken[from] && !short[from] {
+            // A broken paragraph may repeat whole: reflow joins its halves, whose join the
+            // copy continues as it does. A short paragraph may be below the length
+            // repeats are detected at.
+            if after == i && from <= i && !short[from] {
                 let at = page.push(format!("{indent}{}", paragraphs[from]));
                 page.injected
                     .push((at, InjectionKind::Repeat, "R101", paragraphs[from].clone()));
@@ -481,9 +482,12 @@ fn build(mut plan: Plan) -> DirtyDocument {
     let mut footer = plan.footer.clone();
     footer.sort_by_key(|d| d.rank);
     // One list closes a page: a related-articles list takes the short lines after it, so
-    // a comment area below it would be named as part of the list.
+    // another list below it would be named as part of it. A comment area (last by rank)
+    // has a heading of its own kind and may follow.
     if let Some(k) = footer.iter().position(|d| d.family == Family::Lists) {
-        footer.truncate(k + 1);
+        let mut rest = footer.split_off(k + 1);
+        rest.retain(|d| d.code == "D410");
+        footer.extend(rest);
     }
     for d in &footer {
         page.debris(d);

@@ -305,16 +305,9 @@ pub fn paragraph(script: Script) -> BoxedStrategy<String> {
 }
 /// A headline: a short line without final punctuation, above the body.
 pub fn headline(script: Script) -> BoxedStrategy<String> {
-    // Not 社区工作者: `…工作者举办文化节` reads as a byline to D201 (作者 + names, 文 +
-    // names), a known false positive.
-    let actors: Vec<&str> = ZH_ACTORS
-        .iter()
-        .copied()
-        .filter(|a| !a.contains("作者"))
-        .collect();
     let zh = (
         select(PLACES),
-        select(actors),
+        select(ZH_ACTORS),
         select(
             &[
                 "迎来新变化",

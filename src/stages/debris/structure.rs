@@ -135,6 +135,11 @@ pub fn blocks(page: &mut Page, enabled: &dyn Fn(&RuleInfo) -> bool) {
         } else {
             while j < n {
                 if let Some(other) = page.rule_at(j) {
+                    // A heading of another kind (a comment area under a related list)
+                    // opens its own block: its lines are named by its rule.
+                    if is_block_heading(other) && other.code != rule.code && enabled(other) {
+                        break;
+                    }
                     if is_block_heading(other) {
                         j += 1;
                         continue;
@@ -169,6 +174,13 @@ pub fn captions(page: &mut Page) {
         // A credit that carries its own caption (`Photo: A ship in port. (Reuters)`) has no
         // caption line above it.
         if weight(text) > 40 || weight(page.texts[i]) > 14 {
+            continue;
+        }
+        // The first half of a broken paragraph: it stops mid-sentence after a full
+        // sentence or several clauses (a caption is one phrase), and its continuation is
+        // the next body text after the credit (and any other removed lines).
+        let after = (i + 1..n).find(|&k| page.is_open(k));
+        if cut_mid_sentence(text) && after.is_some_and(|k| is_prose(page.texts[k])) {
             continue;
         }
         let close = page.gaps[i] <= usual;
@@ -213,6 +225,22 @@ pub fn captions(page: &mut Page) {
             );
         }
     }
+}
+
+/// Whether `text` is running text cut mid-sentence: it ends on a word or a comma, and
+/// before that holds a sentence end or (unspaced Chinese) more than one clause break.
+fn cut_mid_sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    let Some(last) = t.chars().last() else {
+        return false;
+    };
+    if !(last.is_alphanumeric() || matches!(last, '，' | ',' | '、')) {
+        return false;
+    }
+    let inner = &t[..t.len() - last.len_utf8()];
+    inner.contains(['。', '！', '？', '；'])
+        || [". ", "! ", "? ", "; "].iter().any(|m| inner.contains(m))
+        || (!inner.contains(' ') && inner.matches(['，', ',', '、']).count() > 1)
 }
 
 /// Site-footer candidates count only next to a licence, menu or copyright line.
@@ -289,6 +317,37 @@ mod tests {
     }
 
     #[test]
+    fn first_half_of_a_broken_paragraph_before_a_credit_is_not_a_caption() {
+        let z = [Zone::Body; 4];
+        let first = "据介绍，某区企业种下了一片树林。另据介绍，某县居民设立了临时停";
+        let second = "车点，投入资金约四千万元，方便了周边的居民和来往的游客停车。";
+        let mut p = page(&[BODY, first, "（资料图）", second], &[0, 1, 1, 1], &z);
+        p.decide(2, &PHOTO_CREDIT, "t");
+        captions(&mut p);
+        assert_eq!(p.rule_at(1), None);
+        let first = "The council said the bridge would open soon. Workers were still";
+        let second = "painting the rails on Monday, and the opening was delayed.";
+        let mut p = page(&[BODY, first, "(File photo)", second], &[0, 1, 1, 1], &z);
+        p.decide(2, &PHOTO_CREDIT, "t");
+        captions(&mut p);
+        assert_eq!(p.rule_at(1), None);
+        // One phrase (even with a comma) is a caption; so is a cut line with no body after.
+        let mut p = page(
+            &[BODY, "3月5日，市民在公园赏花", "（资料图）", BODY],
+            &[0, 1, 1, 1],
+            &z,
+        );
+        p.decide(2, &PHOTO_CREDIT, "t");
+        captions(&mut p);
+        assert_eq!(p.rule_at(1).map(|r| r.code), Some("D204"));
+        let first = "据介绍，某区企业种下了一片树林。另据介绍，某县居民设立了临时停";
+        let mut p = page(&[BODY, first, "（资料图）"], &[0, 1, 1], &z[..3]);
+        p.decide(2, &PHOTO_CREDIT, "t");
+        captions(&mut p);
+        assert_eq!(p.rule_at(1).map(|r| r.code), Some("D204"));
+    }
+
+    #[test]
     fn isolated_short_line_between_paragraphs_is_a_caption() {
         let z = [Zone::Body; 5];
         let texts = [BODY, BODY, "党建活动现场", BODY, BODY];
@@ -299,6 +358,39 @@ mod tests {
         let mut p = page(&texts, &[0, 1, 3, 1, 1], &z);
         captions(&mut p);
         assert_eq!(p.rule_at(2), None);
+    }
+
+    #[test]
+    fn comment_area_under_a_related_list_names_its_own_lines() {
+        let z = [Zone::Footer; 5];
+        let texts = [
+            "相关阅读",
+            "某地入选美丽乡村",
+            "网友评论",
+            "张三：说得好",
+            "支持",
+        ];
+        let mut p = page(&texts, &[0, 1, 1, 1, 1], &z);
+        p.decide(0, &RELATED_BLOCK, "t");
+        p.decide(2, &COMMENT_AREA, "t");
+        blocks(&mut p, &|_| true);
+        let codes: Vec<_> = (0..5).map(|i| p.rule_at(i).map(|r| r.code)).collect();
+        assert_eq!(
+            codes,
+            [
+                Some("D603"),
+                Some("D603"),
+                Some("D410"),
+                Some("D410"),
+                Some("D410")
+            ]
+        );
+        // With the comment-area rule off, its heading is not a block of its own.
+        let mut p = page(&texts, &[0, 1, 1, 1, 1], &z);
+        p.decide(0, &RELATED_BLOCK, "t");
+        p.decide(2, &COMMENT_AREA, "t");
+        blocks(&mut p, &|r| r.code != "D410");
+        assert_eq!(p.rule_at(3).map(|r| r.code), Some("D603"));
     }
 
     #[test]

@@ -66,6 +66,9 @@ pub fn continuation(ctx: &Context, para: &Block, last: usize, prev: Option<&str>
     }
     let mut scanned = 0;
     let mut interposed_heading = false;
+    // An English line looked past that is itself running text cut mid-sentence (not title
+    // case, no final mark): the next body block continues that line, not this paragraph.
+    let mut interposed_open_clause = false;
     let mut first = true;
     let mut j = last + 1;
     while j < blocks.len() {
@@ -133,6 +136,9 @@ pub fn continuation(ctx: &Context, para: &Block, last: usize, prev: Option<&str>
             return None;
         }
         if after_para && candidate {
+            if interposed_open_clause {
+                return None;
+            }
             let kind = if end == Ending::Hyphen && starts_lowercase(&b.text) {
                 JoinKind::HyphenatedWord
             } else if first && !removed_between(ctx, a, b) {
@@ -147,6 +153,9 @@ pub fn continuation(ctx: &Context, para: &Block, last: usize, prev: Option<&str>
             return None;
         }
         let h = heading(&b.text);
+        interposed_open_clause |= h == Heading::Weak
+            && is_latin(&b.text)
+            && matches!(ending(&b.text), Ending::Open | Ending::Comma);
         interposed_heading |= h == Heading::Strong
             && width_up_to(&b.text, 30) >= 30
             && !is_metadata(&b.text)
@@ -257,7 +266,7 @@ fn decide(
     if is_list_item(b)
         || ctx.layout.table_row[j]
         || ctx.layout.table_row[last]
-        || is_truncated_copy(ctx, last)
+        || is_truncated_copy(ctx, last, j)
     {
         return false;
     }
@@ -298,15 +307,23 @@ fn decide(
 }
 
 /// A paragraph that is a truncated copy of another one (a repeat the repeats stage will
-/// remove): its open end is a cut, not a break.
-fn is_truncated_copy(ctx: &Context, last: usize) -> bool {
+/// remove): its open end is a cut, not a break. Unless the candidate second half `next`
+/// goes on exactly as the longer copy does: then the longer copy is a copy of the whole
+/// broken paragraph, and the halves belong together.
+fn is_truncated_copy(ctx: &Context, last: usize, next: usize) -> bool {
     let own = &ctx.canon[last];
     if own.chars().count() < 10 {
         return false;
     }
     let lo = last.saturating_sub(50);
     let hi = (last + 50).min(ctx.canon.len());
-    (lo..hi).any(|k| k != last && ctx.canon[k].len() > own.len() && ctx.canon[k].starts_with(own))
+    let longer =
+        |k: usize| k != last && ctx.canon[k].len() > own.len() && ctx.canon[k].starts_with(own);
+    let whole = |k: usize| {
+        let rest = &ctx.canon[k][own.len()..];
+        !ctx.canon[next].is_empty() && rest.starts_with(ctx.canon[next].as_str())
+    };
+    (lo..hi).any(|k| longer(k) && !whole(k))
 }
 
 /// Canonical forms for [`Context::canon`].

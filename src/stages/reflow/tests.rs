@@ -205,6 +205,30 @@ fn a_truncated_copy_is_not_joined_to_the_next_paragraph() {
     assert_eq!(paras(&text).len(), 3);
 }
 
+#[test]
+fn halves_of_a_paragraph_copied_whole_later_are_joined() {
+    let first = "业内人士分析，公积金政策调整有助于降低购房者的资金压力，释放";
+    let second = "改善性住房需求。";
+    let text = format!("{first}\n\n{second}\n\n{first}{second}\n");
+    let out = paras(&text);
+    assert_eq!(out.len(), 2);
+    assert_eq!(out[0], format!("{first}{second}"));
+    let first = "Officials said the new bridge would carry two lanes of traffic and a";
+    let second = "wide path for cyclists when it opens next spring.";
+    let text = format!("{first}\n\n{second}\n\n{first} {second}\n");
+    assert_eq!(paras(&text).len(), 2);
+    // A cut copy followed by another paragraph still stays apart (see above).
+}
+
+#[test]
+fn an_english_headline_is_not_joined_past_a_broken_first_paragraph() {
+    let text = "Riverside library reopens after repairs\nIn Riverside, readers queued outside the doors for the first time in a\nyear. The council said the work had cost less than planned and finished early.\n";
+    let out = paras(text);
+    assert_eq!(out.len(), 2, "{out:?}");
+    assert_eq!(out[0], "Riverside library reopens after repairs");
+    assert!(out[1].starts_with("In Riverside") && out[1].contains("time in a year."));
+}
+
 // --- lists and tables ----------------------------------------------------------------
 
 #[test]

@@ -149,7 +149,10 @@ pub fn patterns() -> Vec<Pattern> {
         Pattern::line(&PHOTO_CREDIT, format!(r"{OPEN}(?:图片来源|圖片來源|图片来自|圖片來自|图片|圖片|图源|圖源|图|圖|照片|摄影|攝影|题图|題圖|头图|頭圖|封面图|封面圖|配图|配圖|摄|攝)\s*[:：|｜/／]\s*[^，。！？]{{1,30}}{CLOSE}")).max(40),
         Pattern::line(&PHOTO_CREDIT, format!(r"{OPEN}(?:资料图片?|資料圖片?|资料照片|網絡圖片|网络图片|网图|图片来自网络|圖片來自網絡|示意图|示意圖|新华社发|新華社發|(?:新华社|中新社|新華社)记者\s*{names}\s*摄){CLOSE}")).max(24),
         // D201
-        Pattern::line(&BYLINE, format!(r"[□■◆◇●○☆★]?\s*(?:本报|本報|本台|本刊|本网|本網|\p{{Han}}{{0,8}}?){byline_roles}\s*[:：|｜/／]?\s*{names}(?:\s*(?:{byline_roles}|{short_roles})\s*[:：|｜/／]?\s*{names})*")).max(50),
+        // A role after an organisation name (`澎湃新闻记者 周然`) is set off from the names by
+        // a space or separator: glued to both sides it is inside a compound word
+        // (`…社区工作者举办…`), not a byline.
+        Pattern::line(&BYLINE, format!(r"[□■◆◇●○☆★]?\s*(?:(?:本报|本報|本台|本刊|本网|本網)?{byline_roles}\s*[:：|｜/／]?\s*|\p{{Han}}{{1,8}}?{byline_roles}(?:\s+|{SEP})){names}(?:\s*(?:{byline_roles}|{short_roles})\s*[:：|｜/／]?\s*{names})*")).max(50),
         Pattern::line(&BYLINE, format!(r"[□■◆◇●○☆★]?\s*{short_roles}{SEP}{names}(?:\s*(?:{byline_roles}|{short_roles}|{editor_roles}){SEP}{names})*")).max(50),
         Pattern::line(&BYLINE, format!(r"[（(〔\[]\s*(?:{byline_roles})\s*{names}(?:\s*(?:{byline_roles})\s*{names})*\s*[）)〕\]]")).max(40),
         // D203
@@ -245,6 +248,8 @@ pub(crate) const POSITIVE: &[(&str, &str)] = &[
     ("D201", "本报记者 吴越 通讯员 钱程"),
     ("D201", "澎湃新闻记者 周然 实习生 许可"),
     ("D201", "文｜林溪"),
+    ("D201", "本报记者张三"),
+    ("D201", "新华社记者：李梦颀"),
     ("D201", "朗读｜周雨"),
     ("D202", "汤学安 摄"),
     ("D202", "受访者供图"),
@@ -319,4 +324,7 @@ pub(crate) const NEGATIVE: &[&str] = &[
     "万里鹏程·人才引育项目",
     "时间：2024年5月1日上午9时",
     "作者在书中回忆了自己的童年。",
+    "南湖街道社区工作者开展文艺汇演",
+    "北岸社區工作者舉辦文化節",
+    "青年记者走进乡村课堂",
 ];

@@ -191,10 +191,12 @@ fn zh_sentence(latin: bool) -> impl Strategy<Value = Keyed> {
         .prop_map(
             move |(form, (t, p, ps, actor), (act, res, num, n), (sayer, quote, term))| {
                 let number = num.replace("{}", &n.to_string());
+                // One sentence per action: two sentences that differ only in their time
+                // phrase and actor read as an edited copy (repeats removes it, rightly).
                 let key = if form == 2 {
-                    format!("{actor}{act}|{quote}")
+                    format!("{act}|{quote}")
                 } else {
-                    format!("{actor}{act}")
+                    act.to_string()
                 };
                 let act = if latin {
                     format!("借助 {term} {act}")

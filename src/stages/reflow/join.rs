@@ -7,6 +7,8 @@
 //! looked past; a byline or a lede between them means a new article, so nothing is joined
 //! across it.
 
+use std::cell::OnceCell;
+
 use crate::document::Block;
 
 use super::layout::{adjacent, is_short, Layout};
@@ -49,8 +51,8 @@ pub struct Context<'a> {
     pub layout: &'a Layout,
     /// Blocks already merged into an earlier paragraph (invisible from now on).
     pub consumed: &'a [bool],
-    /// Canonical texts of all blocks, for spotting truncated copies.
-    pub canon: &'a [String],
+    /// Canonical texts of the blocks, for spotting truncated copies.
+    pub canon: &'a CanonicalForms<'a>,
 }
 
 /// Finds the block that continues the paragraph `text` whose last part is block `last`.
@@ -300,16 +302,39 @@ fn decide(
 /// A paragraph that is a truncated copy of another one (a repeat the repeats stage will
 /// remove): its open end is a cut, not a break.
 fn is_truncated_copy(ctx: &Context, last: usize) -> bool {
-    let own = &ctx.canon[last];
+    let own = ctx.canon.get(last);
     if own.chars().count() < 10 {
         return false;
     }
     let lo = last.saturating_sub(50);
-    let hi = (last + 50).min(ctx.canon.len());
-    (lo..hi).any(|k| k != last && ctx.canon[k].len() > own.len() && ctx.canon[k].starts_with(own))
+    let hi = (last + 50).min(ctx.blocks.len());
+    (lo..hi).any(|k| {
+        k != last && {
+            let other = ctx.canon.get(k);
+            other.len() > own.len() && other.starts_with(own)
+        }
+    })
 }
 
-/// Canonical forms for [`Context::canon`].
-pub fn canonical_forms(blocks: &[Block]) -> Vec<String> {
-    blocks.iter().map(|b| canonical(&b.text)).collect()
+/// Canonical forms of the blocks for [`Context::canon`], computed on first use: few
+/// paragraphs are ever checked for being a truncated copy, and building every form up
+/// front was a measurable share of the stage.
+pub struct CanonicalForms<'a> {
+    blocks: &'a [Block],
+    forms: Vec<OnceCell<String>>,
+}
+
+impl<'a> CanonicalForms<'a> {
+    /// Lazy canonical forms of `blocks`.
+    pub fn new(blocks: &'a [Block]) -> Self {
+        CanonicalForms {
+            blocks,
+            forms: (0..blocks.len()).map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// The canonical form of block `i`.
+    pub fn get(&self, i: usize) -> &str {
+        self.forms[i].get_or_init(|| canonical(&self.blocks[i].text))
+    }
 }

@@ -183,7 +183,7 @@ fn reflow_pass(doc: &mut Document, rules: &ReflowRules) -> bool {
     }
     let blocks = std::mem::take(&mut doc.blocks);
     let layout = Layout::new(&blocks, &doc.edits);
-    let canon = join::canonical_forms(&blocks);
+    let canon = join::CanonicalForms::new(&blocks);
     let mut consumed = vec![false; blocks.len()];
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     let mut edits = Vec::new();

@@ -48,7 +48,7 @@ pub struct Join {
 /// What the decision looks at besides the two halves.
 pub struct Context<'a> {
     pub blocks: &'a [Block],
-    pub layout: &'a Layout,
+    pub layout: &'a Layout<'a>,
     /// Blocks already merged into an earlier paragraph (invisible from now on).
     pub consumed: &'a [bool],
     /// Canonical texts of the blocks, for spotting truncated copies.

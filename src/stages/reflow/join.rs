@@ -7,6 +7,8 @@
 //! looked past; a byline or a lede between them means a new article, so nothing is joined
 //! across it.
 
+use std::cell::OnceCell;
+
 use crate::document::Block;
 
 use super::layout::{adjacent, is_short, Layout};
@@ -46,11 +48,11 @@ pub struct Join {
 /// What the decision looks at besides the two halves.
 pub struct Context<'a> {
     pub blocks: &'a [Block],
-    pub layout: &'a Layout,
+    pub layout: &'a Layout<'a>,
     /// Blocks already merged into an earlier paragraph (invisible from now on).
     pub consumed: &'a [bool],
-    /// Canonical texts of all blocks, for spotting truncated copies.
-    pub canon: &'a [String],
+    /// Canonical texts of the blocks, for spotting truncated copies.
+    pub canon: &'a CanonicalForms<'a>,
 }
 
 /// Finds the block that continues the paragraph `text` whose last part is block `last`.
@@ -311,22 +313,45 @@ fn decide(
 /// goes on exactly as the longer copy does: then the longer copy is a copy of the whole
 /// broken paragraph, and the halves belong together.
 fn is_truncated_copy(ctx: &Context, last: usize, next: usize) -> bool {
-    let own = &ctx.canon[last];
+    let own = ctx.canon.get(last);
     if own.chars().count() < 10 {
         return false;
     }
     let lo = last.saturating_sub(50);
-    let hi = (last + 50).min(ctx.canon.len());
-    let longer =
-        |k: usize| k != last && ctx.canon[k].len() > own.len() && ctx.canon[k].starts_with(own);
+    let hi = (last + 50).min(ctx.blocks.len());
+    let longer = |k: usize| {
+        k != last && {
+            let other = ctx.canon.get(k);
+            other.len() > own.len() && other.starts_with(own)
+        }
+    };
     let whole = |k: usize| {
-        let rest = &ctx.canon[k][own.len()..];
-        !ctx.canon[next].is_empty() && rest.starts_with(ctx.canon[next].as_str())
+        let rest = &ctx.canon.get(k)[own.len()..];
+        let second = ctx.canon.get(next);
+        !second.is_empty() && rest.starts_with(second)
     };
     (lo..hi).any(|k| longer(k) && !whole(k))
 }
 
-/// Canonical forms for [`Context::canon`].
-pub fn canonical_forms(blocks: &[Block]) -> Vec<String> {
-    blocks.iter().map(|b| canonical(&b.text)).collect()
+/// Canonical forms of the blocks for [`Context::canon`], computed on first use: few
+/// paragraphs are ever checked for being a truncated copy, and building every form up
+/// front was a measurable share of the stage.
+pub struct CanonicalForms<'a> {
+    blocks: &'a [Block],
+    forms: Vec<OnceCell<String>>,
+}
+
+impl<'a> CanonicalForms<'a> {
+    /// Lazy canonical forms of `blocks`.
+    pub fn new(blocks: &'a [Block]) -> Self {
+        CanonicalForms {
+            blocks,
+            forms: (0..blocks.len()).map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// The canonical form of block `i`.
+    pub fn get(&self, i: usize) -> &str {
+        self.forms[i].get_or_init(|| canonical(&self.blocks[i].text))
+    }
 }

@@ -17,7 +17,7 @@ const WRAP_MAX: usize = 100;
 
 /// What reflow knows about the whole page.
 #[derive(Clone, Debug, Default)]
-pub struct Layout {
+pub struct Layout<'a> {
     /// Paragraphs are separated by blank lines; a single newline is then a wrap.
     pub blank_separated: bool,
     /// Paragraphs follow each other line by line; a blank line is then a section break.
@@ -29,21 +29,23 @@ pub struct Layout {
     pub short_run: Vec<Option<usize>>,
     /// For each block, whether it is a row of a table.
     pub table_row: Vec<bool>,
-    /// Lines removed by earlier stages: (first line, last line, removed text).
-    pub removed: Vec<(u32, u32, String)>,
+    /// Lines removed by earlier stages: (first line, last line, removed text). The text is
+    /// borrowed from the edit: copying every removed line on every pass was measurable.
+    pub removed: Vec<(u32, u32, &'a str)>,
 }
 
-impl Layout {
-    pub fn new(blocks: &[Block], edits: &[Edit]) -> Layout {
-        let mut removed: Vec<(u32, u32, String)> = edits
+impl<'a> Layout<'a> {
+    pub fn new(blocks: &[Block], edits: &'a [Edit]) -> Layout<'a> {
+        let mut removed: Vec<(u32, u32, &'a str)> = edits
             .iter()
             .filter(|e| e.action == Action::Remove)
-            .map(|e| (e.lines.start, e.lines.end, e.before.clone()))
+            .map(|e| (e.lines.start, e.lines.end, e.before.as_str()))
             .collect();
         removed.sort_by_key(|r| (r.0, r.1));
+        let separation = separation(blocks);
         Layout {
-            blank_separated: separation(blocks) == Some(true),
-            single_newline: separation(blocks) == Some(false),
+            blank_separated: separation == Some(true),
+            single_newline: separation == Some(false),
             wrap: wrap_width(blocks),
             short_run: short_runs(blocks),
             table_row: table_rows(blocks),
@@ -52,13 +54,13 @@ impl Layout {
     }
 
     /// The texts of lines removed strictly between original lines `after` and `before`.
-    pub fn removed_between(&self, after: u32, before: u32) -> impl Iterator<Item = &str> {
+    pub fn removed_between(&self, after: u32, before: u32) -> impl Iterator<Item = &'a str> + '_ {
         let start = self.removed.partition_point(|r| r.0 <= after);
         self.removed[start..]
             .iter()
             .take_while(move |r| r.0 < before)
             .filter(move |r| r.1 < before)
-            .map(|r| r.2.as_str())
+            .map(|r| r.2)
     }
 
     /// Whether blocks `a` and `b` sit in the same run of short lines.

@@ -11,6 +11,8 @@ mod join;
 mod layout;
 pub mod shape;
 
+use std::borrow::Cow;
+
 use crate::config::Settings;
 use crate::document::{Action, Block, Document, Edit};
 use crate::error::{ConfigError, DocumentError};
@@ -183,15 +185,15 @@ fn reflow_pass(doc: &mut Document, rules: &ReflowRules) -> bool {
     }
     let blocks = std::mem::take(&mut doc.blocks);
     let layout = Layout::new(&blocks, &doc.edits);
-    let canon = join::canonical_forms(&blocks);
+    let canon = join::CanonicalForms::new(&blocks);
     let mut consumed = vec![false; blocks.len()];
-    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut out: Vec<Para> = Vec::with_capacity(blocks.len());
     let mut edits = Vec::new();
     for i in 0..blocks.len() {
         if consumed[i] {
             continue;
         }
-        let mut para = blocks[i].clone();
+        let mut para: Cow<Block> = Cow::Borrowed(&blocks[i]);
         let mut last = i;
         loop {
             let ctx = Context {
@@ -200,7 +202,10 @@ fn reflow_pass(doc: &mut Document, rules: &ReflowRules) -> bool {
                 consumed: &consumed,
                 canon: &canon,
             };
-            let prev = out.last().map(|b| b.text.as_str());
+            let prev = out.last().map(|p| match p {
+                Para::Kept(k) => blocks[*k].text.as_str(),
+                Para::Joined(b) => b.text.as_str(),
+            });
             let Some(found) = join::continuation(&ctx, &para, last, prev) else {
                 break;
             };
@@ -228,17 +233,42 @@ fn reflow_pass(doc: &mut Document, rules: &ReflowRules) -> bool {
                         para.lines, next.lines, rule.summary
                     )),
             );
-            para.text = joined;
-            para.lines = lines;
+            para = Cow::Owned(Block {
+                text: joined,
+                lines,
+                blank_before: para.blank_before,
+                starts_article: para.starts_article,
+            });
             consumed[found.next] = true;
             last = found.next;
         }
-        out.push(para);
+        out.push(match para {
+            Cow::Borrowed(_) => Para::Kept(i),
+            Cow::Owned(b) => Para::Joined(b),
+        });
     }
-    doc.blocks = out;
-    let joined = !edits.is_empty();
+    if edits.is_empty() {
+        // Nothing joined (every document's last pass): the blocks stay as they were.
+        doc.blocks = blocks;
+        return false;
+    }
+    let mut slots: Vec<Option<Block>> = blocks.into_iter().map(Some).collect();
+    doc.blocks = out
+        .into_iter()
+        .filter_map(|p| match p {
+            Para::Kept(k) => slots[k].take(),
+            Para::Joined(b) => Some(b),
+        })
+        .collect();
     doc.edits.extend(edits);
-    joined
+    true
+}
+
+/// One paragraph of a pass's output: an input block left as it was (moved, not copied,
+/// once the pass is done) or the joined paragraph that replaces several.
+enum Para {
+    Kept(usize),
+    Joined(Block),
 }
 
 /// How many characters each side of a seam the edit shows.

@@ -56,6 +56,16 @@ pub enum Source {
     Memory,
 }
 
+impl Source {
+    /// The file the document was read from (None for stdin and in-memory text).
+    pub fn path(&self) -> Option<&std::path::Path> {
+        match self {
+            Source::File { path } | Source::JsonlLine { path, .. } => Some(path),
+            Source::Stdin | Source::Memory => None,
+        }
+    }
+}
+
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

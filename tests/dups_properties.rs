@@ -8,20 +8,8 @@ use thresh::dups::simhash::hamming;
 use thresh::dups::store::sign;
 use thresh::dups::{fingerprint::fingerprint, DupSettings, Key, SignatureSet};
 
-const SAMPLES: [&str; 5] = [
-    include_str!("../samples/000_8fdd9bf000ddc4f6.txt"),
-    include_str!("../samples/001_d3bc5808f2e5369b.txt"),
-    include_str!("../samples/002_6f77061044261a34.txt"),
-    include_str!("../samples/003_821c980a34ad97fe.txt"),
-    include_str!("../samples/004_ccbe976229ff1e3f.txt"),
-];
-
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(256)
-}
+mod common;
+use common::*;
 
 /// Body paragraphs of the samples: lines long enough to count in a key.
 fn paragraphs() -> Vec<&'static str> {
@@ -117,7 +105,7 @@ fn report(docs: &[(String, String)]) -> thresh::dups::DupReport {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases()))]
+    #![proptest_config(ProptestConfig::with_cases(cases(256)))]
 
     #[test]
     fn simhash_distance_is_symmetric(a in story(), b in story()) {

@@ -11,13 +11,8 @@ use thresh::document::Document;
 use thresh::pipeline::Pipeline;
 use thresh::stages::repeats::canonical::canonical;
 
-const SAMPLES: [&str; 5] = [
-    include_str!("../samples/000_8fdd9bf000ddc4f6.txt"),
-    include_str!("../samples/001_d3bc5808f2e5369b.txt"),
-    include_str!("../samples/002_6f77061044261a34.txt"),
-    include_str!("../samples/003_821c980a34ad97fe.txt"),
-    include_str!("../samples/004_ccbe976229ff1e3f.txt"),
-];
+mod common;
+use common::*;
 
 /// Lines scrapers drag along (shapes, not sample strings).
 const DEBRIS: [&str; 10] = [
@@ -32,15 +27,6 @@ const DEBRIS: [&str; 10] = [
     "本文来自网络，仅代表作者观点，不代表本站立场。",
     "图为活动现场。 张三 摄",
 ];
-
-fn sample_lines() -> Vec<&'static str> {
-    SAMPLES
-        .iter()
-        .flat_map(|s| s.lines())
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect()
-}
 
 #[derive(Clone, Debug)]
 enum Piece {

@@ -12,29 +12,8 @@ use std::path::Path;
 use assert_cmd::Command;
 use proptest::prelude::*;
 
-const SAMPLES: [&str; 5] = [
-    include_str!("../samples/000_8fdd9bf000ddc4f6.txt"),
-    include_str!("../samples/001_d3bc5808f2e5369b.txt"),
-    include_str!("../samples/002_6f77061044261a34.txt"),
-    include_str!("../samples/003_821c980a34ad97fe.txt"),
-    include_str!("../samples/004_ccbe976229ff1e3f.txt"),
-];
-
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(16)
-}
-
-fn sample_lines() -> Vec<&'static str> {
-    SAMPLES
-        .iter()
-        .flat_map(|s| s.lines())
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect()
-}
+mod common;
+use common::*;
 
 /// A debris line of one of several shapes, with a random name, number or date.
 fn debris() -> impl Strategy<Value = String> {
@@ -131,7 +110,7 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases()))]
+    #![proptest_config(ProptestConfig::with_cases(cases(16)))]
 
     /// A JSONL record cleans to the same text as the same document in a file of its own
     /// (boilerplate learning included: both runs see the same corpus).

@@ -245,14 +245,8 @@ impl Observer for CheckObserver {
         message: &str,
     ) -> io::Result<()> {
         self.errors += 1;
-        let path = match source {
-            Some(Source::File { path }) | Some(Source::JsonlLine { path, .. }) => {
-                Some(path.clone())
-            }
-            _ => None,
-        };
-        if let Some(path) = path {
-            self.by_input.entry(path).or_default().failed = true;
+        if let Some(path) = source.and_then(Source::path) {
+            self.by_input.entry(path.to_path_buf()).or_default().failed = true;
         }
         print_problem(&self.bar, location, message);
         Ok(())

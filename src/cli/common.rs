@@ -256,12 +256,7 @@ impl Pipelines {
 
 impl PipelineFor for Pipelines {
     fn pipeline_for(&self, input: &Input) -> Result<Arc<Pipeline>, String> {
-        let Some(folder) = self.folder_config(input) else {
-            let config_path = self.config_path_for(&input.path);
-            let loaded = self.load(config_path.as_deref())?;
-            let overrides = config::overrides_for(&loaded.matchers, &loaded.base, &input.path);
-            return self.build(config_path, overrides);
-        };
+        let folder = self.folder_config(input);
         let loaded = folder.loaded.clone()?;
         if loaded.matchers.is_empty() {
             return folder
@@ -278,12 +273,7 @@ impl Pipelines {
     /// A hash of the thresh version and the settings `input` is cleaned with (what caches
     /// are keyed on), without building the pipeline.
     pub fn config_hash_for(&self, input: &Input) -> Option<u64> {
-        let Some(folder) = self.folder_config(input) else {
-            return self
-                .pipeline_for(input)
-                .ok()
-                .map(|p| config_hash(p.settings()));
-        };
+        let folder = self.folder_config(input);
         let loaded = folder.loaded.clone().ok()?;
         if loaded.matchers.is_empty() {
             return Some(
@@ -298,23 +288,21 @@ impl Pipelines {
 
     /// The settings `input` is cleaned with, without building the pipeline.
     pub fn settings_for(&self, input: &Input) -> Option<Settings> {
-        let Some(folder) = self.folder_config(input) else {
-            return self.pipeline_for(input).ok().map(|p| p.settings().clone());
-        };
+        let folder = self.folder_config(input);
         let loaded = folder.loaded.clone().ok()?;
         let overrides = config::overrides_for(&loaded.matchers, &loaded.base, &input.path);
         Some(loaded.settings.with_overrides(&overrides))
     }
 
-    /// The configuration of `input`'s folder, found once per folder; None for stdin and
-    /// under `--config`.
-    fn folder_config(&self, input: &Input) -> Option<Arc<FolderConfig>> {
-        let folder = input
-            .path
-            .parent()
-            .filter(|_| self.args.config.is_none() && !input.is_stdin())?;
-        // Keyed by the folder's bytes (hashing a `Path` walks its components).
-        let key = folder.as_os_str().to_owned();
+    /// The configuration of `input`'s folder, found once per folder (stdin counts as one
+    /// folder of its own).
+    fn folder_config(&self, input: &Input) -> Arc<FolderConfig> {
+        // Keyed by the folder's bytes (hashing a `Path` walks its components); a NUL byte
+        // is in no path, so the stdin key cannot meet a folder's.
+        let key = match input.path.parent() {
+            Some(folder) if !input.is_stdin() => folder.as_os_str().to_owned(),
+            _ => std::ffi::OsString::from("\0stdin"),
+        };
         let mut by_folder = self.by_folder.lock().unwrap_or_else(|p| p.into_inner());
         let known = by_folder.entry(key).or_insert_with(|| {
             let config_path = self.config_path_for(&input.path);
@@ -325,7 +313,7 @@ impl Pipelines {
                 uniform_hash: OnceLock::new(),
             })
         });
-        Some(known.clone())
+        known.clone()
     }
 }
 

@@ -42,10 +42,13 @@ pub fn check(request: &NearDupRequest<'_>) -> anyhow::Result<HashMap<usize, Vec<
     let Ok(settings) = request.pipelines.settings(config_path.as_deref()) else {
         return Ok(HashMap::new());
     };
-    let wanted: Vec<usize> = (0..request.inputs.len())
-        .filter(|&i| n001_enabled(request.pipelines, &request.inputs[i]))
+    // Per input (not a list searched per input: `check corpus/` has one input per file).
+    let wanted: Vec<bool> = request
+        .inputs
+        .iter()
+        .map(|input| n001_enabled(request.pipelines, input))
         .collect();
-    if wanted.is_empty() {
+    if !wanted.contains(&true) {
         return Ok(HashMap::new());
     }
     let dups = settings.dups.clone();
@@ -82,7 +85,7 @@ pub fn check(request: &NearDupRequest<'_>) -> anyhow::Result<HashMap<usize, Vec<
         if !input.is_stdin() && seen.insert(path.clone().into_os_string()) {
             absolutes.push(path);
             files.push(input.clone());
-            query_file.push(wanted.contains(&i).then_some(i));
+            query_file.push(wanted[i].then_some(i));
         }
     }
     let checked = files.len();
@@ -308,13 +311,10 @@ fn clean_texts(
         ) -> io::Result<()> {
             // The checked files' errors are reported by the findings run; corpus files'
             // are warnings here.
-            let path = match source {
-                Some(Source::File { path }) | Some(Source::JsonlLine { path, .. }) => {
-                    Some(path.as_path())
-                }
-                _ => None,
-            };
-            if !path.is_some_and(|p| self.checked.contains(p)) {
+            if !source
+                .and_then(Source::path)
+                .is_some_and(|p| self.checked.contains(p))
+            {
                 eprintln!("warning: corpus {location}: {message} (not compared)");
             }
             Ok(())

@@ -2,6 +2,7 @@
 //! compiled into one regex-automata meta regex, so a line is scanned once whatever the
 //! number of patterns.
 
+use rayon::prelude::*;
 use regex_automata::meta::{self, Regex};
 use regex_automata::{Anchored, Input, MatchKind, PatternSet};
 
@@ -151,7 +152,8 @@ fn compile_groups(
 ) -> Result<Vec<Group>, String> {
     let mut ids = ids.to_vec();
     ids.sort_by_key(|&i| prefilter.conditioned(i));
-    ids.chunks(GROUP_SIZE)
+    // Groups compile in parallel: compiling is most of a run's start-up time.
+    ids.par_chunks(GROUP_SIZE)
         .map(|chunk| {
             let group_sources: Vec<String> = chunk.iter().map(|&i| sources[i].clone()).collect();
             Ok(Group {
@@ -195,9 +197,13 @@ impl Matcher {
             .collect();
         let whole_line: Vec<bool> = patterns.iter().map(|p| p.shape == Shape::Line).collect();
         let prefilter = Prefilter::new(&sources, &whole_line);
+        let (all, lead) = rayon::join(
+            || compile_groups(&sources, &all_ids, &prefilter),
+            || compile_groups(&sources, &lead_ids, &prefilter),
+        );
         Ok(Matcher {
-            all: compile_groups(&sources, &all_ids, &prefilter).map_err(err)?,
-            lead: compile_groups(&sources, &lead_ids, &prefilter).map_err(err)?,
+            all: all.map_err(err)?,
+            lead: lead.map_err(err)?,
             patterns,
             prefilter,
         })

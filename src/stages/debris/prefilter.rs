@@ -8,6 +8,7 @@
 //! so skipping never changes what matches — most body lines simply skip every group.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rayon::prelude::*;
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 use regex_syntax::hir::{Hir, HirKind};
 
@@ -202,6 +203,35 @@ fn required(hir: &Hir, prefix: &Extractor) -> Option<Vec<Vec<u8>>> {
     best
 }
 
+/// What the prefilter learns of one pattern: the length bounds of its matches (shortest,
+/// longest) and the literals a match must hold, with where they sit.
+type Analysis = ((usize, usize), Vec<(Vec<u8>, Place)>);
+
+/// Analyses one pattern (see [`Analysis`]).
+fn analyse(hir: &Hir, whole_line: bool, prefix: &Extractor, suffix: &Extractor) -> Analysis {
+    // A whole-line pattern only matches lines within its length bounds, a line-start
+    // pattern lines at least as long as its shortest match.
+    let props = hir.properties();
+    let shortest = props.minimum_len().unwrap_or(0);
+    let longest = match whole_line {
+        true => props.maximum_len().unwrap_or(usize::MAX),
+        false => usize::MAX,
+    };
+    let pre = usable(&prefix.extract(hir));
+    let suf = whole_line.then(|| usable(&suffix.extract(hir))).flatten();
+    let inner =
+        required(hir, prefix).filter(|r| Some(r) != pre.as_ref() && Some(r) != suf.as_ref());
+    let mut literals = Vec::new();
+    for (set, place) in [
+        (pre, Place::Prefix),
+        (suf, Place::Suffix),
+        (inner, Place::Inner),
+    ] {
+        literals.extend(set.into_iter().flatten().map(|lit| (lit, place)));
+    }
+    ((shortest, longest), literals)
+}
+
 impl Prefilter {
     /// Builds the prefilter for patterns given as regex sources (already anchored);
     /// `whole_line[i]` says whether pattern `i` must match up to the end of the text.
@@ -211,12 +241,20 @@ impl Prefilter {
         // costs build time and buys little.
         let prefix = extractor(ExtractKind::Prefix);
         let suffix = extractor(ExtractKind::Suffix);
-        let mut lengths: Vec<(usize, usize)> = Vec::with_capacity(sources.len());
-        let mut literals: Vec<(Vec<u8>, usize, Place)> = Vec::new();
+        // Each pattern is analysed on its own, in parallel: this is most of the start-up
+        // time of every run.
         // A pattern that does not parse here gets no condition (it is always run).
         let hirs: Vec<Option<Hir>> = sources
-            .iter()
+            .par_iter()
             .map(|s| regex_syntax::parse(s).ok())
+            .collect();
+        let analysed: Vec<Analysis> = hirs
+            .par_iter()
+            .zip(whole_line)
+            .map(|(hir, &whole)| match hir {
+                Some(hir) => analyse(hir, whole, &prefix, &suffix),
+                None => ((0, usize::MAX), Vec::new()),
+            })
             .collect();
         let firsts: Vec<Option<&Hir>> = hirs.iter().map(Option::as_ref).collect();
         let lasts: Vec<Option<&Hir>> = hirs
@@ -224,36 +262,11 @@ impl Prefilter {
             .zip(whole_line)
             .map(|(h, &whole)| h.as_ref().filter(|_| whole))
             .collect();
-        for (id, hir) in hirs.iter().enumerate() {
-            let Some(hir) = hir else {
-                lengths.push((0, usize::MAX));
-                continue;
-            };
-            // A whole-line pattern only matches lines within its length bounds, a
-            // line-start pattern lines at least as long as its shortest match.
-            let props = hir.properties();
-            let shortest = props.minimum_len().unwrap_or(0);
-            let longest = match whole_line[id] {
-                true => props.maximum_len().unwrap_or(usize::MAX),
-                false => usize::MAX,
-            };
-            lengths.push((shortest, longest));
-            let pre = usable(&prefix.extract(hir));
-            let suf = whole_line[id]
-                .then(|| usable(&suffix.extract(hir)))
-                .flatten();
-            let inner = required(hir, &prefix)
-                .filter(|r| Some(r) != pre.as_ref() && Some(r) != suf.as_ref());
-            let sets = [
-                (pre, Place::Prefix),
-                (suf, Place::Suffix),
-                (inner, Place::Inner),
-            ];
-            for (set, place) in sets {
-                for lit in set.into_iter().flatten() {
-                    literals.push((lit, id, place));
-                }
-            }
+        let mut lengths: Vec<(usize, usize)> = Vec::with_capacity(sources.len());
+        let mut literals: Vec<(Vec<u8>, usize, Place)> = Vec::new();
+        for (id, (length, found)) in analysed.into_iter().enumerate() {
+            lengths.push(length);
+            literals.extend(found.into_iter().map(|(lit, place)| (lit, id, place)));
         }
         literals.sort();
         let (mut starts, mut ends) = (Trie::new(), Trie::new());

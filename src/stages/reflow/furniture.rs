@@ -36,18 +36,35 @@ pub fn is_credit(text: &str) -> bool {
 /// A byline (`本报记者 方敏`, `□记者 李某 通讯员 王某`, `文｜林溪`, `By Jane Doe`): it opens
 /// an article, so no paragraph is continued across it.
 pub fn is_byline(text: &str) -> bool {
-    if is_credit(text) || ends_open(text) && ending(text) == Ending::Comma {
-        return false;
-    }
     let t = text.trim_start_matches(['□', '■', '◎', '○', '●', ' ']);
-    if is_latin(t) {
-        let words: Vec<&str> = t.split_whitespace().collect();
-        return words.len() >= 3
-            && words.len() <= 12
-            && words[0].eq_ignore_ascii_case("by")
-            && words[1].chars().next().is_some_and(char::is_uppercase)
-            && !t.ends_with('.');
-    }
+    // Cheap tests first: this runs on both sides of every line break, mostly on long
+    // paragraphs, which only the English form (`By …`) could still match.
+    let opens_with_by = t
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("by"));
+    let shaped = if !opens_with_by && width_up_to(t, 50) > 50 {
+        false
+    } else if is_latin(t) {
+        opens_with_by && is_latin_byline(t)
+    } else {
+        is_cjk_byline(t)
+    };
+    shaped && !(is_credit(text) || ends_open(text) && ending(text) == Ending::Comma)
+}
+
+/// `By Jane Doe`, `By JANE DOE and John Roe, Reuters`: 3 to 12 words, no full stop.
+fn is_latin_byline(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() >= 3
+        && words.len() <= 12
+        && words[0].eq_ignore_ascii_case("by")
+        && words[1].chars().next().is_some_and(char::is_uppercase)
+        && !t.ends_with('.')
+}
+
+/// A short line without a sentence end that names a reporter's role or opens like a byline.
+fn is_cjk_byline(t: &str) -> bool {
     if width_up_to(t, 50) > 50 || t.contains(['。', '！', '？']) {
         return false;
     }
@@ -76,7 +93,8 @@ pub fn is_byline(text: &str) -> bool {
 /// A lede that opens a news article: `本报讯（…）`, `新华社北京3月1日电`, `【明報專訊】`,
 /// `LONDON (Reuters) -`.
 pub fn is_lede(text: &str) -> bool {
-    let head: String = text.chars().take(40).collect();
+    let head_end = text.char_indices().nth(40).map_or(text.len(), |(i, _)| i);
+    let head = &text[..head_end];
     if head.starts_with("本报讯")
         || head.starts_with("本報訊")
         || head.starts_with("本报讯")

@@ -178,7 +178,7 @@ pub(super) fn sign_inputs(
 }
 
 /// Texts waiting to be signed are held up to this many bytes, then signed in parallel.
-const BATCH_BYTES: usize = 32 << 20;
+const BATCH_BYTES: usize = 16 << 20;
 
 struct DupsObserver {
     /// Count problems without printing them (a first pass whose problems the second

@@ -12,6 +12,7 @@ use crate::io::inputs::{describe_io_error, Input};
 use crate::io::jsonl::{json_string, Record};
 use crate::pipeline::Pipeline;
 
+use super::overlap::overlapped;
 use super::*;
 
 struct CleanedLine {
@@ -63,7 +64,10 @@ pub(super) fn run_jsonl(
     };
     let mut line_no = 0u64;
     let mut read_failed = None;
-    loop {
+    let read_batch = || {
+        if read_failed.is_some() {
+            return None;
+        }
         let mut batch: Vec<(u64, Result<String, String>)> = Vec::new();
         let mut bytes = 0usize;
         while batch.len() < JSONL_BATCH_LINES && bytes < JSONL_BATCH_BYTES {
@@ -79,18 +83,20 @@ pub(super) fn run_jsonl(
                     batch.push((line_no, line));
                 }
                 Err(e) => {
-                    read_failed = Some(describe_io_error(&e));
+                    read_failed = Some((line_no, describe_io_error(&e)));
                     break;
                 }
             }
         }
-        if batch.is_empty() {
-            break;
-        }
-        let results: Vec<LineResult> = batch
+        (!batch.is_empty()).then_some(batch)
+    };
+    let clean_batch = |batch: Vec<(u64, Result<String, String>)>| -> Vec<LineResult> {
+        batch
             .into_par_iter()
             .map(|(line_no, line)| clean_jsonl_line(&input.path, line_no, line, &pipeline, options))
-            .collect();
+            .collect()
+    };
+    let emit_batch = |results: Vec<LineResult>| -> io::Result<()> {
         for result in results {
             match result {
                 LineResult::Blank => {}
@@ -118,11 +124,10 @@ pub(super) fn run_jsonl(
                 }
             }
         }
-        if read_failed.is_some() {
-            break;
-        }
-    }
-    if let Some(message) = read_failed {
+        Ok(())
+    };
+    overlapped(read_batch, clean_batch, emit_batch)?;
+    if let Some((line_no, message)) = read_failed {
         // The output is not moved into place: a half-read shard must not look complete.
         return report_input_error(
             observer,

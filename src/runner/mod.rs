@@ -1,11 +1,15 @@
 //! Runs a pipeline over the inputs of a `clean` or `check` run: documents in parallel
 //! (rayon), results handed to an [`Observer`] in input order so output is deterministic,
 //! memory bounded by processing text files in chunks and JSONL shards in batches of lines.
+//! While one chunk or batch is emitted on the calling thread, the next is being cleaned
+//! (`overlap.rs`).
 
 mod jsonl;
 mod learn;
+mod overlap;
 use jsonl::run_jsonl;
 pub use learn::learn_boilerplate;
+use overlap::overlapped;
 use text::{clean_text_file, emit_text_result, run_stdin};
 mod text;
 
@@ -138,8 +142,8 @@ impl<F: Fn(&Input) -> Result<Arc<Pipeline>, String> + Sync> PipelineFor for F {
 // Bounds on work held in memory at once.
 const TEXT_CHUNK_FILES: usize = 256;
 const TEXT_CHUNK_BYTES: u64 = 64 << 20;
-const JSONL_BATCH_LINES: usize = 4096;
-const JSONL_BATCH_BYTES: usize = 32 << 20;
+const JSONL_BATCH_LINES: usize = 2048;
+const JSONL_BATCH_BYTES: usize = 16 << 20;
 
 /// Runs over every input. Per-input problems go to the observer; the returned error is
 /// only for failures that end the run (a closed stdout).
@@ -154,27 +158,37 @@ pub fn run(
     let mut i = 0;
     while i < inputs.len() {
         let input = &inputs[i];
-        if input.format == InputFormat::Text && !input.is_stdin() {
-            // A chunk of consecutive text files, processed in parallel.
-            let mut end = i;
-            let mut bytes = 0u64;
-            while end < inputs.len()
-                && end - i < TEXT_CHUNK_FILES
-                && bytes < TEXT_CHUNK_BYTES
-                && inputs[end].format == InputFormat::Text
-                && !inputs[end].is_stdin()
-            {
-                bytes += fs::metadata(&inputs[end].path).map_or(0, |m| m.len());
-                end += 1;
-            }
-            let results: Vec<_> = (i..end)
-                .into_par_iter()
-                .map(|k| clean_text_file(&inputs[k], &destinations[k], options, pipelines))
-                .collect();
-            for (k, result) in (i..end).zip(results) {
-                emit_text_result(&inputs[k], result, options, stdout, observer)?;
-                observer.input_done(&inputs[k]);
-            }
+        if is_text_file(input) {
+            // A run of consecutive text files, cleaned in parallel chunks.
+            let end = (i..inputs.len())
+                .find(|&k| !is_text_file(&inputs[k]))
+                .unwrap_or(inputs.len());
+            let mut next = i;
+            let next_chunk = || {
+                let start = next;
+                let mut bytes = 0u64;
+                while next < end && next - start < TEXT_CHUNK_FILES && bytes < TEXT_CHUNK_BYTES {
+                    bytes += fs::metadata(&inputs[next].path).map_or(0, |m| m.len());
+                    next += 1;
+                }
+                (start < next).then_some(start..next)
+            };
+            let clean_chunk = |chunk: std::ops::Range<usize>| {
+                let results: Vec<_> = chunk
+                    .clone()
+                    .into_par_iter()
+                    .map(|k| clean_text_file(&inputs[k], &destinations[k], options, pipelines))
+                    .collect();
+                (chunk, results)
+            };
+            let emit_chunk = |(chunk, results): (std::ops::Range<usize>, Vec<_>)| {
+                for (k, result) in chunk.zip(results) {
+                    emit_text_result(&inputs[k], result, options, stdout, observer)?;
+                    observer.input_done(&inputs[k]);
+                }
+                Ok(())
+            };
+            overlapped(next_chunk, clean_chunk, emit_chunk)?;
             i = end;
             continue;
         }
@@ -214,6 +228,11 @@ pub fn run(
         i += 1;
     }
     Ok(())
+}
+
+/// A file read whole as one document (not JSONL, not stdin).
+fn is_text_file(input: &Input) -> bool {
+    input.format == InputFormat::Text && !input.is_stdin()
 }
 
 fn report_input_error(observer: &mut dyn Observer, input: &Input, message: &str) -> io::Result<()> {

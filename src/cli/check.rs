@@ -231,7 +231,12 @@ impl Observer for CheckObserver {
             .extend(found.iter().cloned());
         if self.diff && !found.is_empty() {
             if let Some(original) = outcome.original {
-                print_diff(&self.bar, &outcome.doc.id, original, outcome.cleaned)?;
+                print_diff(
+                    &self.bar,
+                    &outcome.doc.id,
+                    original,
+                    &outcome.cleaned_text(),
+                )?;
             }
         }
         Ok(())

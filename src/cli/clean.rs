@@ -110,7 +110,7 @@ pub fn run(args: CleanArgs) -> anyhow::Result<i32> {
         drop_ids: args
             .drop_near_dups
             .then(|| Arc::new(dropped.iter().map(|(id, _)| id.clone()).collect())),
-        settle: true,
+        ..RunOptions::default()
     };
     let stdout = io::stdout();
     let mut stdout = io::BufWriter::new(stdout.lock());
@@ -224,7 +224,12 @@ impl Observer for CleanObserver {
         }
         if self.diff {
             if let Some(original) = outcome.original {
-                print_diff(&self.bar, &outcome.doc.id, original, outcome.cleaned)?;
+                print_diff(
+                    &self.bar,
+                    &outcome.doc.id,
+                    original,
+                    &outcome.cleaned_text(),
+                )?;
             }
         }
         Ok(())

@@ -14,14 +14,17 @@
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use indicatif::ProgressBar;
-use thresh::document::Source;
+use thresh::document::{Document, Source};
+use thresh::dups::fingerprint::Fingerprint;
+use thresh::dups::store::sign;
 use thresh::dups::{render, units, DupSettings, SignatureSet};
 use thresh::io::inputs::{self, Input, InputProblem};
-use thresh::runner::{self, Observer, Outcome, OutputMode, RunOptions};
+use thresh::runner::{self, Digester, Observer, Outcome, OutputMode, RunOptions};
 
 use super::common::{print_problem, progress_bar, PipelineArgs, Pipelines};
 use super::{EXIT_ERROR, EXIT_OK};
@@ -150,12 +153,12 @@ pub(super) fn sign_inputs(
     quiet: bool,
 ) -> anyhow::Result<(SignatureSet, u64)> {
     let bar = progress_bar(inputs.len());
+    let signing = set.signing_settings();
     let mut observer = DupsObserver {
         quiet,
         bar: bar.clone(),
         articles,
-        batch: Vec::new(),
-        batch_bytes: 0,
+        signing: signing.clone(),
         set,
         errors: 0,
     };
@@ -168,17 +171,32 @@ pub(super) fn sign_inputs(
         stdin_format: pipeline_args.stdin_format(),
         // Signatures need the content, not a fixed point of cleaning.
         settle: false,
+        // Each document is signed by the worker that cleaned it.
+        digest: Some(Digester(Arc::new(move |doc| {
+            Box::new(sign_units(doc, articles, &signing))
+        }))),
         ..RunOptions::default()
     };
     let mut sink = io::sink();
     runner::run(inputs, &options, pipelines, &mut sink, &mut observer)?;
-    observer.sign_batch();
     bar.finish_and_clear();
     Ok((observer.set, observer.errors))
 }
 
-/// Texts waiting to be signed are held up to this many bytes, then signed in parallel.
-const BATCH_BYTES: usize = 16 << 20;
+/// The signatures of a document's units (the document, or its articles): `(id, chars and
+/// fingerprint)`, `None` for a unit without any text to sign.
+type SignedUnits = Vec<(String, Option<(u64, Fingerprint)>)>;
+
+fn sign_units(doc: &Document, articles: bool, settings: &DupSettings) -> SignedUnits {
+    units(doc, articles)
+        .into_iter()
+        .map(|(id, paragraphs)| {
+            // As the lines of the rendered text: a paragraph's trailing CR is not text.
+            let lines = paragraphs.iter().map(|p| p.strip_suffix('\r').unwrap_or(p));
+            (id, sign(lines, settings))
+        })
+        .collect()
+}
 
 struct DupsObserver {
     /// Count problems without printing them (a first pass whose problems the second
@@ -186,30 +204,25 @@ struct DupsObserver {
     quiet: bool,
     bar: ProgressBar,
     articles: bool,
-    /// `(id, cleaned text)` of documents (or articles) not signed yet.
-    batch: Vec<(String, String)>,
-    batch_bytes: usize,
+    /// The settings `set` signs with.
+    signing: DupSettings,
     set: SignatureSet,
     errors: u64,
 }
 
-impl DupsObserver {
-    fn sign_batch(&mut self) {
-        self.set.add_texts(&self.batch);
-        self.batch.clear();
-        self.batch_bytes = 0;
-    }
-}
-
 impl Observer for DupsObserver {
     fn outcome(&mut self, outcome: Outcome<'_>) -> io::Result<()> {
-        for (id, paragraphs) in units(outcome.doc, self.articles) {
-            let text = paragraphs.join("\n");
-            self.batch_bytes += text.len();
-            self.batch.push((id, text));
-        }
-        if self.batch_bytes >= BATCH_BYTES {
-            self.sign_batch();
+        let signed = match outcome
+            .digest
+            .and_then(|d| d.downcast::<SignedUnits>().ok())
+        {
+            Some(signed) => *signed,
+            None => sign_units(outcome.doc, self.articles, &self.signing),
+        };
+        for (id, signature) in signed {
+            if let Some((chars, fingerprint)) = signature {
+                self.set.push(id, chars, &fingerprint);
+            }
         }
         Ok(())
     }

@@ -101,10 +101,11 @@ impl<W: Write> Observer for ExpectObserver<W> {
                 return Ok(());
             }
         };
-        if gold != outcome.cleaned {
+        let cleaned = outcome.cleaned_text();
+        if gold != cleaned {
             self.mismatches += 1;
             let gold_name = gold_path.display().to_string();
-            let diff = TextDiff::from_lines(gold.as_str(), outcome.cleaned);
+            let diff = TextDiff::from_lines(gold.as_str(), &cleaned);
             writeln!(self.out, "{}: differs from {gold_name}", outcome.doc.id)?;
             write!(
                 self.out,

@@ -18,8 +18,10 @@ use super::*;
 struct CleanedLine {
     doc: Document,
     original: Option<String>,
-    cleaned: String,
+    /// Rendered only when something writes it.
+    cleaned: Option<String>,
     rendered: String,
+    digest: Option<Box<dyn std::any::Any + Send>>,
 }
 
 /// One JSONL line's result.
@@ -107,11 +109,19 @@ pub(super) fn run_jsonl(
                         (None, OutputMode::Stdout) => stdout.write_all(line.rendered.as_bytes())?,
                         _ => {}
                     }
+                    let CleanedLine {
+                        doc,
+                        original,
+                        cleaned,
+                        digest,
+                        ..
+                    } = *line;
                     observer.outcome(Outcome {
                         input,
-                        doc: &line.doc,
-                        original: line.original.as_deref(),
-                        cleaned: &line.cleaned,
+                        doc: &doc,
+                        original: original.as_deref(),
+                        cleaned: cleaned.as_deref(),
+                        digest,
                     })?;
                 }
                 LineResult::Failed { line, message } => {
@@ -187,11 +197,19 @@ fn clean_jsonl_line(
     if let Err(e) = options.clean(pipeline, &mut doc) {
         return fail(e.to_string());
     }
-    let cleaned = doc.render_text();
+    let digest = options.digest.as_ref().map(|d| d.digest(&doc));
     // Nothing is written in discard mode (check, dups, the learning pass): no JSON to render.
-    let rendered = if options.output == OutputMode::Discard {
-        String::new()
-    } else if options.split_articles {
+    if options.output == OutputMode::Discard {
+        return LineResult::Cleaned(Box::new(CleanedLine {
+            doc,
+            original,
+            cleaned: None,
+            rendered: String::new(),
+            digest,
+        }));
+    }
+    let cleaned = doc.render_text();
+    let rendered = if options.split_articles {
         doc.articles()
             .iter()
             .enumerate()
@@ -220,7 +238,8 @@ fn clean_jsonl_line(
     LineResult::Cleaned(Box::new(CleanedLine {
         doc,
         original,
-        cleaned,
+        cleaned: Some(cleaned),
         rendered,
+        digest,
     }))
 }

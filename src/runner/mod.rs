@@ -13,6 +13,8 @@ use overlap::overlapped;
 use text::{clean_text_file, emit_text_result, run_stdin};
 mod text;
 
+use std::any::Any;
+use std::borrow::Cow;
 use std::fs;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -65,6 +67,29 @@ pub struct RunOptions {
     /// run once ([`Pipeline::run_stages`](crate::pipeline::Pipeline::run_stages)), a third
     /// cheaper.
     pub settle: bool,
+    /// Computed for each cleaned document on the worker thread that cleaned it, and handed
+    /// to the observer with the document ([`Outcome::digest`]).
+    pub digest: Option<Digester>,
+}
+
+/// What an observer needs of each document that costs real time to compute (near-duplicate
+/// signatures): run in parallel with the cleaning, not on the observer's thread.
+#[derive(Clone)]
+pub struct Digester(pub Arc<DigestFn>);
+
+/// The function behind a [`Digester`]: any value, downcast by the observer.
+pub type DigestFn = dyn Fn(&Document) -> Box<dyn Any + Send> + Send + Sync;
+
+impl std::fmt::Debug for Digester {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Digester")
+    }
+}
+
+impl Digester {
+    fn digest(&self, doc: &Document) -> Box<dyn Any + Send> {
+        (self.0)(doc)
+    }
 }
 
 impl RunOptions {
@@ -96,6 +121,7 @@ impl Default for RunOptions {
             keep_original: false,
             drop_ids: None,
             settle: true,
+            digest: None,
         }
     }
 }
@@ -106,8 +132,21 @@ pub struct Outcome<'a> {
     pub doc: &'a Document,
     /// The decoded input text (only with `keep_original`).
     pub original: Option<&'a str>,
+    /// The cleaned text in the output format, when the run rendered it anyway (see
+    /// [`Outcome::cleaned_text`]).
+    pub cleaned: Option<&'a str>,
+    /// What [`RunOptions::digest`] computed for this document.
+    pub digest: Option<Box<dyn Any + Send>>,
+}
+
+impl Outcome<'_> {
     /// The cleaned text in the output format.
-    pub cleaned: &'a str,
+    pub fn cleaned_text(&self) -> Cow<'_, str> {
+        match self.cleaned {
+            Some(text) => Cow::Borrowed(text),
+            None => Cow::Owned(self.doc.render_text()),
+        }
+    }
 }
 
 /// Receives what happens during a run, in input order, on the calling thread.

@@ -18,6 +18,7 @@ pub(super) struct CleanedText {
     doc: Document,
     original: Option<String>,
     cleaned: String,
+    digest: Option<Box<dyn std::any::Any + Send>>,
 }
 
 pub(super) enum TextResult {
@@ -104,10 +105,12 @@ fn clean_bytes(
             })?;
         }
     }
+    let digest = options.digest.as_ref().map(|d| d.digest(&doc));
     Ok(CleanedText {
         doc,
         original,
         cleaned,
+        digest,
     })
 }
 
@@ -139,7 +142,8 @@ pub(super) fn emit_text_result(
                 input,
                 doc: &c.doc,
                 original: c.original.as_deref(),
-                cleaned: &c.cleaned,
+                cleaned: Some(&c.cleaned),
+                digest: c.digest,
             })
         }
         TextResult::Skipped(message) => observer.skipped(&location, &message),

@@ -195,7 +195,7 @@ impl SignatureSet {
     /// Adds a cleaned text (one paragraph per line). Returns false, adding nothing, when the
     /// text has no letter, digit or ideograph.
     pub fn add_text(&mut self, id: impl Into<String>, text: &str) -> bool {
-        let settings = self.settings_view();
+        let settings = self.signing_settings();
         match sign(text.lines(), &settings) {
             Some((chars, fp)) => {
                 self.push(id, chars, &fp);
@@ -208,7 +208,7 @@ impl SignatureSet {
     /// Adds many cleaned texts, fingerprinting them in parallel; the result is the same as
     /// adding them one by one in order. Returns how many had no text to sign.
     pub fn add_texts(&mut self, texts: &[(String, String)]) -> usize {
-        let settings = self.settings_view();
+        let settings = self.signing_settings();
         let signed: Vec<_> = texts
             .par_iter()
             .map(|(_, text)| sign(text.lines(), &settings))
@@ -223,7 +223,8 @@ impl SignatureSet {
         skipped
     }
 
-    fn settings_view(&self) -> DupSettings {
+    /// The settings documents are signed with in this set (its stored parameters).
+    pub fn signing_settings(&self) -> DupSettings {
         DupSettings {
             shingle: self.params.shingle as usize,
             weighted: self.params.weighted,

@@ -45,8 +45,10 @@ struct Scratch {
     sampled: Vec<u64>,
     /// Distinct shingles seen by the simhash (for unweighted simhash).
     all: Vec<u64>,
-    /// Shingle hashes of the current sentence.
+    /// Shingle hashes of the current sentence, as their sample ranks.
     sentence: Vec<u64>,
+    /// The key's tokens as little-endian bytes: a shingle hashes a slice of it.
+    token_bytes: Vec<u8>,
 }
 
 thread_local! {
@@ -54,6 +56,7 @@ thread_local! {
         sampled: vec![0; COUNT_BITS / 64],
         all: vec![0; COUNT_BITS / 64],
         sentence: Vec::new(),
+        token_bytes: Vec::new(),
     });
 }
 
@@ -71,7 +74,27 @@ fn mark(bitmap: &mut [u64], hash: u64) -> bool {
 /// choice does not favour any sketch bin or value.
 #[inline]
 fn sample_rank(hash: u64) -> u64 {
-    hash.rotate_left(21).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    hash.rotate_left(21).wrapping_mul(RANK_FACTOR)
+}
+
+const RANK_FACTOR: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// The inverse of `RANK_FACTOR` modulo 2^64 (Newton's iteration; the factor is odd).
+const RANK_INVERSE: u64 = {
+    let mut inverse = RANK_FACTOR;
+    let mut i = 0;
+    while i < 6 {
+        inverse = inverse.wrapping_mul(2u64.wrapping_sub(RANK_FACTOR.wrapping_mul(inverse)));
+        i += 1;
+    }
+    inverse
+};
+
+/// The hash whose rank is `rank`: sentences keep ranks, so that choosing a sentence's
+/// lowest ranks compares plain numbers.
+#[inline]
+fn unrank(rank: u64) -> u64 {
+    rank.wrapping_mul(RANK_INVERSE).rotate_right(21)
 }
 
 /// Fingerprints a key. Returns `None` for a key without any token.
@@ -82,14 +105,16 @@ pub fn fingerprint(key: &Key, options: ShingleOptions) -> Option<Fingerprint> {
     }
     let mut simhash = SimhashAccumulator::default();
     let mut sketch = SketchBuilder::default();
-    let mut bytes = [0u8; 4 * 16];
     let distinct_bits = SCRATCH.with(|scratch| {
         let mut guard = scratch.borrow_mut();
         let Scratch {
             sampled,
             all,
             sentence,
+            token_bytes,
         } = &mut *guard;
+        token_bytes.clear();
+        token_bytes.extend(key.tokens.iter().flat_map(|t| t.to_le_bytes()));
         sampled.fill(0);
         if !options.weighted {
             all.fill(0);
@@ -100,33 +125,32 @@ pub fn fingerprint(key: &Key, options: ShingleOptions) -> Option<Fingerprint> {
         let mut flush = |sentence: &mut Vec<u64>, sampled: &mut Vec<u64>| {
             let cap = options.per_sentence;
             if cap > 0 && sentenced && sentence.len() > cap {
-                sentence.select_nth_unstable_by_key(cap - 1, |&h| sample_rank(h));
+                sentence.select_nth_unstable(cap - 1);
                 sentence.truncate(cap);
             }
-            for &h in sentence.iter() {
+            for h in sentence.iter().map(|&rank| unrank(rank)) {
                 sketch.add(h);
                 mark(sampled, h);
             }
             sentence.clear();
         };
-        let mut starts = key.sentence_starts.iter().copied().peekable();
+        let mut starts = key.sentence_starts.iter().copied();
+        // The window at which the next sentence starts (u32::MAX: none).
+        let mut next_start = starts.next().unwrap_or(u32::MAX) as usize;
         // A key shorter than a shingle is one shingle.
-        let windows = key.tokens.windows(n.min(key.tokens.len()));
-        for (i, window) in windows.enumerate() {
-            if starts.peek().is_some_and(|&s| s as usize <= i) {
-                while starts.peek().is_some_and(|&s| s as usize <= i) {
-                    starts.next();
+        let width = n.min(key.tokens.len());
+        for i in 0..=key.tokens.len() - width {
+            if next_start <= i {
+                while next_start <= i {
+                    next_start = starts.next().unwrap_or(u32::MAX) as usize;
                 }
                 flush(sentence, sampled);
             }
-            for (chunk, t) in bytes.chunks_exact_mut(4).zip(window) {
-                chunk.copy_from_slice(&t.to_le_bytes());
-            }
-            let hash = xxh3_64_with_seed(&bytes[..4 * window.len()], n as u64);
+            let hash = xxh3_64_with_seed(&token_bytes[4 * i..4 * (i + width)], n as u64);
             if options.weighted || mark(all, hash) {
                 simhash.add(hash);
             }
-            sentence.push(hash);
+            sentence.push(sample_rank(hash));
         }
         flush(sentence, sampled);
         sampled
@@ -165,6 +189,14 @@ mod tests {
     }
 
     const STORY: &str = "中新网广州4月21日电，海上丝路与南汉国史料展21日在广州开幕，南汉开国皇帝刘龑相关的墓志拓片、宫殿建筑构件等120余件文物首次集中展出。据主办方介绍，南汉是五代十国时期以广州为都城的地方政权，历时五十余年。展览分为立国岭南、海舶往来、宫苑遗珍三个单元，通过出土文物、古籍文献和数字复原影像，呈现一千多年前广州的城市面貌。";
+
+    #[test]
+    fn unrank_inverts_sample_rank() {
+        assert_eq!(RANK_FACTOR.wrapping_mul(RANK_INVERSE), 1);
+        for h in [0, 1, 42, u64::MAX, 0x0123_4567_89AB_CDEF, 1 << 63] {
+            assert_eq!(unrank(sample_rank(h)), h);
+        }
+    }
 
     #[test]
     fn counts_distinct_shingles() {

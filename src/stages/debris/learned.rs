@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::zones::{ends_like_sentence, weight};
+use super::zones::{ends_like_sentence, weight_up_to};
 
 /// Settings of the first pass (`[debris.learn]` in `thresh.toml`).
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
@@ -130,7 +130,7 @@ impl BoilerplateLearner {
     /// Whether a line may be learned at all: short, and not a long sentence of body text.
     fn eligible(&self, line: &str) -> bool {
         let chars = line.chars().count();
-        chars <= self.settings.max_chars && !(ends_like_sentence(line) && weight(line) >= 30)
+        chars <= self.settings.max_chars && !(ends_like_sentence(line) && weight_up_to(line, 30) >= 30)
     }
 
     /// Counts the lines of one document (each distinct line once).

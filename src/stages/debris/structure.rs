@@ -6,7 +6,7 @@ use crate::rules::RuleInfo;
 
 use super::catalog::*;
 use super::engine::Follow;
-use super::zones::{ends_like_sentence, is_prose, usual_gap, weight, Zone};
+use super::zones::{ends_like_sentence, is_prose, usual_gap, weight_up_to, Zone};
 
 /// Which rule removes a line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,7 +65,7 @@ fn is_block_heading(rule: &RuleInfo) -> bool {
 
 /// A line that reads like a link title: short, not a finished sentence of prose.
 fn title_like(text: &str) -> bool {
-    weight(text) <= 60 && !text.ends_with(['。', '.', '；', ';'])
+    weight_up_to(text, 61) <= 60 && !text.ends_with(['。', '.', '；', ';'])
 }
 
 /// The line after a label goes with it when it is a name or a field value.
@@ -82,7 +82,7 @@ pub fn follow_label(page: &mut Page, i: usize, follow: Follow, rule: &'static Ru
                 && !text.contains(char::is_whitespace)
                 && !text.contains(['，', '。', '！', '？', ',', '.', '：', ':'])
         }
-        Follow::NextValue => weight(text) <= 40 && !ends_like_sentence(text),
+        Follow::NextValue => weight_up_to(text, 41) <= 40 && !ends_like_sentence(text),
     };
     if takes {
         let reason = match follow {
@@ -100,7 +100,7 @@ pub fn section_labels(page: &mut Page, labels: &[usize]) {
         let next = (i + 1..page.len()).find(|&j| page.is_open(j));
         let title_follows = next.is_some_and(|j| {
             let t = page.texts[j];
-            weight(t) <= 30 && !ends_like_sentence(t) && !is_prose(t)
+            weight_up_to(t, 31) <= 30 && !ends_like_sentence(t) && !is_prose(t)
         });
         if !title_follows {
             page.decisions[i] = None;
@@ -173,7 +173,7 @@ pub fn captions(page: &mut Page) {
         let text = page.texts[j];
         // A credit that carries its own caption (`Photo: A ship in port. (Reuters)`) has no
         // caption line above it.
-        if weight(text) > 40 || weight(page.texts[i]) > 14 {
+        if weight_up_to(text, 41) > 40 || weight_up_to(page.texts[i], 15) > 14 {
             continue;
         }
         // The first half of a broken paragraph: it stops mid-sentence after a full
@@ -209,7 +209,7 @@ pub fn captions(page: &mut Page) {
                 '，' | '。' | '！' | '？' | '：' | '；' | ',' | '.' | '!' | '?' | ':' | ';' | '…'
             )
         });
-        if weight(text) <= 30
+        if weight_up_to(text, 31) <= 30
             && unpunctuated
             && page.gaps[i] > wide
             && page.gaps[i + 1] > wide

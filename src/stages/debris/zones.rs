@@ -42,12 +42,9 @@ pub fn is_han(c: char) -> bool {
 }
 
 /// Text weight in "characters of Chinese": a Han character counts 1, a Latin word 2, so
-/// that thresholds work for both scripts.
-pub fn weight(text: &str) -> usize {
-    weight_up_to(text, usize::MAX)
-}
-
-/// [`weight`], but stops counting at `cap` (most lines are decided long before their end).
+/// that thresholds work for both scripts. Counting stops at `cap` (the result is then at
+/// least `cap`): lines are compared with a threshold, and most are decided long before
+/// their end.
 pub fn weight_up_to(text: &str, cap: usize) -> usize {
     let mut w = 0;
     let mut in_word = false;
@@ -139,8 +136,9 @@ mod tests {
 
     #[test]
     fn weight_counts_han_and_words() {
-        assert_eq!(weight("记者 张三"), 4);
-        assert_eq!(weight("By Jane Doe"), 6);
+        assert_eq!(weight_up_to("记者 张三", usize::MAX), 4);
+        assert_eq!(weight_up_to("By Jane Doe", usize::MAX), 6);
+        assert_eq!(weight_up_to("这是一段足够长的正文", 4), 4);
     }
 
     #[test]

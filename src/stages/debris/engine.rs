@@ -2,7 +2,6 @@
 //! compiled into one regex-automata meta regex, so a line is scanned once whatever the
 //! number of patterns.
 
-use rayon::prelude::*;
 use regex_automata::meta::{self, Regex};
 use regex_automata::{Anchored, Input, MatchKind, PatternSet};
 
@@ -10,6 +9,7 @@ use crate::error::ConfigError;
 use crate::rules::RuleInfo;
 
 use super::prefilter::{mask, Bits, Prefilter};
+use super::startup::map_in_parallel;
 use super::zones::Zone;
 
 /// How a pattern is anchored on the line.
@@ -153,16 +153,17 @@ fn compile_groups(
     let mut ids = ids.to_vec();
     ids.sort_by_key(|&i| prefilter.conditioned(i));
     // Groups compile in parallel: compiling is most of a run's start-up time.
-    ids.par_chunks(GROUP_SIZE)
-        .map(|chunk| {
-            let group_sources: Vec<String> = chunk.iter().map(|&i| sources[i].clone()).collect();
-            Ok(Group {
-                regex: compile(&group_sources)?,
-                ids: chunk.to_vec(),
-                mask: mask(chunk, prefilter.words()),
-            })
+    let chunks: Vec<&[usize]> = ids.chunks(GROUP_SIZE).collect();
+    map_in_parallel(&chunks, |chunk| {
+        let group_sources: Vec<String> = chunk.iter().map(|&i| sources[i].clone()).collect();
+        Ok(Group {
+            regex: compile(&group_sources)?,
+            ids: chunk.to_vec(),
+            mask: mask(chunk, prefilter.words()),
         })
-        .collect()
+    })
+    .into_iter()
+    .collect()
 }
 
 /// Runs the groups that hold a candidate pattern; `out` gets the ids of the patterns that
@@ -197,13 +198,9 @@ impl Matcher {
             .collect();
         let whole_line: Vec<bool> = patterns.iter().map(|p| p.shape == Shape::Line).collect();
         let prefilter = Prefilter::new(&sources, &whole_line);
-        let (all, lead) = rayon::join(
-            || compile_groups(&sources, &all_ids, &prefilter),
-            || compile_groups(&sources, &lead_ids, &prefilter),
-        );
         Ok(Matcher {
-            all: all.map_err(err)?,
-            lead: lead.map_err(err)?,
+            all: compile_groups(&sources, &all_ids, &prefilter).map_err(err)?,
+            lead: compile_groups(&sources, &lead_ids, &prefilter).map_err(err)?,
             patterns,
             prefilter,
         })

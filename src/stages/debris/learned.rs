@@ -130,7 +130,8 @@ impl BoilerplateLearner {
     /// Whether a line may be learned at all: short, and not a long sentence of body text.
     fn eligible(&self, line: &str) -> bool {
         let chars = line.chars().count();
-        chars <= self.settings.max_chars && !(ends_like_sentence(line) && weight_up_to(line, 30) >= 30)
+        chars <= self.settings.max_chars
+            && !(ends_like_sentence(line) && weight_up_to(line, 30) >= 30)
     }
 
     /// Counts the lines of one document (each distinct line once).

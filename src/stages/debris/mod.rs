@@ -20,6 +20,7 @@ mod inline;
 mod learned;
 mod packs;
 mod prefilter;
+mod startup;
 mod structure;
 mod user;
 mod zones;

@@ -8,11 +8,11 @@
 //! so skipping never changes what matches — most body lines simply skip every group.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use rayon::prelude::*;
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 use regex_syntax::hir::{Hir, HirKind};
 
 use super::edges::EdgeMap;
+use super::startup::map_in_parallel;
 
 /// Which literal condition of a pattern a literal belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -244,18 +244,12 @@ impl Prefilter {
         // Each pattern is analysed on its own, in parallel: this is most of the start-up
         // time of every run.
         // A pattern that does not parse here gets no condition (it is always run).
-        let hirs: Vec<Option<Hir>> = sources
-            .par_iter()
-            .map(|s| regex_syntax::parse(s).ok())
-            .collect();
-        let analysed: Vec<Analysis> = hirs
-            .par_iter()
-            .zip(whole_line)
-            .map(|(hir, &whole)| match hir {
-                Some(hir) => analyse(hir, whole, &prefix, &suffix),
-                None => ((0, usize::MAX), Vec::new()),
-            })
-            .collect();
+        let hirs: Vec<Option<Hir>> = map_in_parallel(sources, |s| regex_syntax::parse(s).ok());
+        let indexes: Vec<usize> = (0..sources.len()).collect();
+        let analysed: Vec<Analysis> = map_in_parallel(&indexes, |&i| match &hirs[i] {
+            Some(hir) => analyse(hir, whole_line[i], &prefix, &suffix),
+            None => ((0, usize::MAX), Vec::new()),
+        });
         let firsts: Vec<Option<&Hir>> = hirs.iter().map(Option::as_ref).collect();
         let lasts: Vec<Option<&Hir>> = hirs
             .iter()

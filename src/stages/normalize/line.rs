@@ -1,13 +1,14 @@
 //! One line through the three passes of normalisation: character maps (spaces,
 //! invisible characters, full-width ASCII), context-dependent punctuation, then spacing.
 //! A quick scan first tells whether anything can change at all, so that the common
-//! already-clean line costs one pass and no allocation.
+//! already-clean line costs one pass and no allocation; the common simple Chinese line
+//! then takes the fast path of [`super::fast`].
 
 use super::chars::{
     decode_at, fast_chars, fold_fullwidth, is_cjk, is_common_han, is_common_han_at, is_invisible,
     is_space, is_unicode_space, rejects_space_after, rejects_space_before, to_ascii_mark,
 };
-use super::{cjk, spaces, LineChange, NormalizeRules, RULES};
+use super::{cjk, fast, spaces, LineChange, NormalizeRules, RULES};
 
 /// One character of the line being normalised and the 1-based column (in characters of
 /// the input line) it came from.
@@ -56,7 +57,7 @@ impl Tally {
         }
     }
 
-    fn into_changes(self) -> Vec<LineChange> {
+    pub fn into_changes(self) -> Vec<LineChange> {
         (0..self.counts.len())
             .filter(|&i| self.counts[i] > 0)
             .map(|i| LineChange {
@@ -85,6 +86,9 @@ pub fn normalize_line(line: &str, rules: &NormalizeRules) -> Option<(String, Vec
     if !may_change(line) {
         return None;
     }
+    if let Some(done) = fast::normalize_simple(line, rules) {
+        return done;
+    }
     if let Some(done) = trim_only(line, rules) {
         return Some(done);
     }
@@ -92,7 +96,10 @@ pub fn normalize_line(line: &str, rules: &NormalizeRules) -> Option<(String, Vec
 }
 
 /// The three passes, without the shortcuts.
-fn normalize_fully(line: &str, rules: &NormalizeRules) -> Option<(String, Vec<LineChange>)> {
+pub(super) fn normalize_fully(
+    line: &str,
+    rules: &NormalizeRules,
+) -> Option<(String, Vec<LineChange>)> {
     // The slot buffer is reused from line to line: allocating and freeing one per line
     // was a good part of the stage's time.
     SLOTS.with(|cell| {

@@ -3,10 +3,12 @@
 //!
 //! `chars` holds the character classes and context-free maps, `cjk` the punctuation that
 //! depends on the language around it, `tokens` the URLs, entities and
-//! emoticons whose marks stay ASCII, `spaces` the spacing pass, `line` the driver.
+//! emoticons whose marks stay ASCII, `spaces` the spacing pass, `line` the driver and
+//! `fast` the one-scan path for the common simple line of Chinese text.
 
 mod chars;
 mod cjk;
+mod fast;
 mod line;
 mod spaces;
 mod tokens;

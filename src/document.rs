@@ -251,13 +251,8 @@ impl Document {
         let mut rest = text;
         while !rest.is_empty() {
             line_no += 1;
-            // The first LF or CR. Searching for one char is a vectorised memchr;
-            // searching for either of two decodes every character.
-            let lf = rest.find('\n');
-            let end = match rest[..lf.unwrap_or(rest.len())].find('\r') {
-                Some(cr) => Some(cr),
-                None => lf,
-            };
+            // The first LF or CR, by a vectorised search for either byte.
+            let end = memchr::memchr2(b'\n', b'\r', rest.as_bytes());
             let (line, next) = match end {
                 Some(i) => {
                     let bytes = rest.as_bytes();

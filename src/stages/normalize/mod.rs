@@ -235,10 +235,7 @@ impl Stage for NormalizeStage {
                         .column(change.column)
                         .before(before)
                         .after(normal.clone())
-                        .reason(format!(
-                            "{} character(s): {}",
-                            change.count, change.rule.summary
-                        )),
+                        .reason(reason(change)),
                 );
             }
             block.text = normal;
@@ -248,10 +245,50 @@ impl Stage for NormalizeStage {
     }
 }
 
+/// `"3 character(s): …"`, built without the formatting machinery and its regrowing
+/// buffer (it runs for every changed line of a corpus).
+fn reason(change: &LineChange) -> String {
+    const PREFIX: &str = " character(s): ";
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut n = change.count;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let summary = change.rule.summary;
+    let mut out = String::with_capacity(digits.len() - at + PREFIX.len() + summary.len());
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+    out.push_str(PREFIX);
+    out.push_str(summary);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::document::LineRange;
+
+    #[test]
+    fn reasons_name_the_count_and_the_rule() {
+        for count in [0, 1, 9, 10, 305, u32::MAX] {
+            let change = LineChange {
+                rule: &CJK_PUNCTUATION,
+                column: 1,
+                count,
+            };
+            assert_eq!(
+                reason(&change),
+                format!("{count} character(s): {}", CJK_PUNCTUATION.summary)
+            );
+        }
+    }
 
     fn run(text: &str) -> Document {
         let mut doc = Document::default();

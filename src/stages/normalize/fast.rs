@@ -1,18 +1,20 @@
 //! The fast path for the common line of Chinese text: CJK characters, Latin words and
-//! numbers, full-width punctuation and half-width `, ; : ? !` typed between them, maybe
-//! indented. For such a line the three passes reduce to a few local decisions, made here
-//! in one scan of the bytes (a CJK character costs one comparison) without building the
-//! per-character slots of [`super::line`].
+//! numbers, full-width punctuation, half-width `, ; : ? ! ( )` typed among them and
+//! single spaces, maybe indented. For such a line the three passes reduce to a few local
+//! decisions, made here in one scan of the bytes (a CJK character costs one comparison)
+//! without building the per-character slots of [`super::line`].
 //!
-//! Anything the reduction does not cover sends the line to the full passes: spaces
-//! inside the line, invisible or foldable characters, quotes `"`, brackets of either width
-//! and the characters that start URLs, e-mail addresses or entities (`//`, `www.`, `@`,
-//! `&`). The decisions below are those of [`super::cjk`] specialised to what is left, and
-//! a property test checks that both give the same result.
+//! Anything the reduction does not cover sends the line to the full passes: runs of
+//! spaces and spaces other than ASCII inside the line, invisible or foldable characters,
+//! quotes `"`, full-width brackets, brackets after `:` `;` `-` (emoticons), and the
+//! characters that start URLs, e-mail addresses or entities (`//`, `www.`, `@`, `&`). The
+//! decisions below are those of [`super::cjk`] and [`super::spaces`] specialised to what
+//! is left, and a property test checks that both give the same result.
 
 use super::chars::{
-    decode_at, fold_fullwidth, is_cjk, is_common_han_at, is_invisible, is_space, is_transparent,
-    is_unicode_space, to_ascii_mark, to_fullwidth_mark,
+    decode_at, fold_fullwidth, is_cjk, is_common_han_at, is_context_mark, is_invisible, is_space,
+    is_transparent, is_unicode_space, rejects_space_after, rejects_space_before, to_ascii_mark,
+    to_fullwidth_mark,
 };
 use super::line::{RuleId, Tally};
 use super::{LineChange, NormalizeRules};
@@ -25,20 +27,75 @@ enum Side {
     Edge,
 }
 
-/// A context mark of the line (`, ; : ? !` of either width).
+/// What an entry of the line is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// ASCII `, ; : ? !`
+    Ascii,
+    /// Full-width `，；：？！`
+    Wide,
+    /// ASCII `(`
+    Open,
+    /// ASCII `)`
+    Close,
+    /// A single ASCII space inside the line.
+    Space,
+}
+
+/// A mark, bracket or space of the line: the characters whose fate depends on context.
 #[derive(Clone, Copy, Debug)]
-struct Mark {
+struct Entry {
+    kind: Kind,
     /// Byte offset in the trimmed line.
     at: usize,
     /// 1-based column in the input line.
     col: u32,
-    ascii: bool,
     left: Side,
     right: Side,
-    /// An ASCII mark typed straight after a CJK character with more text after it.
+    /// CJK characters and Latin letters before it (what a bracket pair encloses).
+    cjk_before: u32,
+    letters_before: u32,
+    /// An ASCII mark typed straight after Chinese words and followed by more text (see
+    /// `cjk::closes_chinese_words`).
     closes_words: bool,
     /// An ASCII `:` before `/` (a URL scheme): it stays.
     protected: bool,
+    /// A bracket's partner, when it has one.
+    partner: Option<u32>,
+    /// For a space: the characters beside it.
+    before: char,
+    after: char,
+    /// What it becomes (`'\0'` for a removed space), once decided.
+    new: Option<char>,
+}
+
+impl Entry {
+    fn new(kind: Kind, at: usize, col: u32, left: Side, stats: (u32, u32)) -> Entry {
+        Entry {
+            kind,
+            at,
+            col,
+            left,
+            right: Side::Edge,
+            cjk_before: stats.0,
+            letters_before: stats.1,
+            closes_words: false,
+            protected: false,
+            partner: None,
+            before: '\0',
+            after: '\0',
+            new: None,
+        }
+    }
+
+    /// Its length in bytes.
+    fn len(&self) -> usize {
+        if self.kind == Kind::Wide {
+            3
+        } else {
+            1
+        }
+    }
 }
 
 /// What the scan learnt about the trimmed line.
@@ -49,11 +106,14 @@ struct Scan {
     chars: u32,
 }
 
-/// Marks kept for the next line (one allocation per thread, not per line).
-const MAX_KEPT_MARKS: usize = 1 << 12;
+/// Entries kept for the next line (one allocation per thread, not per line).
+const MAX_KEPT_ENTRIES: usize = 1 << 12;
+
+/// How deep brackets may nest on the fast path.
+const MAX_DEPTH: usize = 8;
 
 thread_local! {
-    static MARKS: std::cell::Cell<Vec<Mark>> = const { std::cell::Cell::new(Vec::new()) };
+    static ENTRIES: std::cell::Cell<Vec<Entry>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// Normalises `line` when it is of the simple kind: `None` when it is not (the full
@@ -72,115 +132,129 @@ pub(super) fn normalize_simple(
         return None;
     }
     let lead_chars = line[..start].chars().count() as u32;
-    MARKS.with(|cell| {
-        let mut marks = cell.take();
-        marks.clear();
-        let result = scan(inner, lead_chars, &mut marks).map(|scan| {
+    ENTRIES.with(|cell| {
+        let mut entries = cell.take();
+        entries.clear();
+        let result = scan(inner, lead_chars, &mut entries).map(|scan| {
             let trail_chars = line[start + inner.len()..].chars().count() as u32;
-            finish(inner, lead_chars, trail_chars, &scan, &marks)
+            finish(inner, lead_chars, trail_chars, &scan, &mut entries)
         });
-        if marks.capacity() <= MAX_KEPT_MARKS {
-            cell.set(marks);
+        if entries.capacity() <= MAX_KEPT_ENTRIES {
+            cell.set(entries);
         }
         result
     })
 }
 
-/// Gives the marks still waiting for their right-hand neighbour the side just seen.
+/// Gives the entries still waiting for their right-hand neighbour the side just seen.
 #[inline(always)]
-fn resolve(marks: &mut [Mark], waiting: &mut usize, side: Side) {
-    for m in &mut marks[*waiting..] {
-        m.right = side;
+fn resolve(entries: &mut [Entry], waiting: &mut usize, side: Side) {
+    for e in &mut entries[*waiting..] {
+        e.right = side;
     }
-    *waiting = marks.len();
+    *waiting = entries.len();
 }
 
 /// One pass over the trimmed line: `None` as soon as it holds something only the full
-/// passes handle, else its language evidence, with the marks collected in `marks`.
-fn scan(inner: &str, lead_chars: u32, marks: &mut Vec<Mark>) -> Option<Scan> {
+/// passes handle, else its language evidence, with the marks, brackets and spaces
+/// collected in `entries`.
+fn scan(inner: &str, lead_chars: u32, entries: &mut Vec<Entry>) -> Option<Scan> {
     let bytes = inner.as_bytes();
     let n = bytes.len();
     let (mut cjk, mut letters) = (0u32, 0u32);
     let mut col = lead_chars + 1;
     let mut last = Side::Edge;
-    let mut prev_cjk = false;
+    // The previous character and the one before it ('中' stands for any Han character).
+    let (mut prev, mut prev2) = ('\0', '\0');
     let mut waiting = 0;
+    let mut open = [0u32; MAX_DEPTH];
+    let mut depth = 0;
     let mut i = 0;
     while i < n {
         if is_common_han_at(bytes, i) {
             cjk += 1;
-            if last != Side::Cjk || waiting < marks.len() {
-                resolve(marks, &mut waiting, Side::Cjk);
+            if last != Side::Cjk || waiting < entries.len() {
+                resolve(entries, &mut waiting, Side::Cjk);
                 last = Side::Cjk;
             }
-            prev_cjk = true;
+            (prev2, prev) = (prev, '中');
             i += 3;
             col += 1;
             continue;
         }
-        let b = bytes[i];
-        if b < 0x80 {
-            match b {
-                b',' | b';' | b':' | b'?' | b'!' => {
-                    marks.push(Mark {
-                        at: i,
-                        col,
-                        ascii: true,
-                        left: last,
-                        right: Side::Edge,
-                        closes_words: prev_cjk && i + 1 < n,
-                        protected: b == b':' && bytes.get(i + 1) == Some(&b'/'),
-                    });
-                    prev_cjk = false;
-                }
-                // Transparent, and changed by nothing.
-                b'\'' => prev_cjk = false,
-                // Spaces, controls, quotes, brackets and the starts of addresses and
-                // entities: the full passes decide.
-                0x00..=0x20 | 0x7F | b'"' | b'(' | b')' | b'@' | b'&' => return None,
-                b'/' if bytes.get(i + 1) == Some(&b'/') => return None,
-                b'w' if bytes[i + 1..].starts_with(b"ww.") => return None,
-                _ => {
-                    letters += u32::from(b.is_ascii_alphabetic());
-                    resolve(marks, &mut waiting, Side::Other);
-                    last = Side::Other;
-                    prev_cjk = false;
-                }
-            }
-            i += 1;
-            col += 1;
-            continue;
-        }
         let (c, len) = decode_at(bytes, i)?;
-        if is_cjk(c) {
-            cjk += 1;
-            resolve(marks, &mut waiting, Side::Cjk);
-            last = Side::Cjk;
-            prev_cjk = true;
-        } else if is_unicode_space(c)
-            || is_invisible(c)
-            || fold_fullwidth(c).is_some()
-            || matches!(c, '（' | '）')
-        {
-            return None;
-        } else if to_ascii_mark(c).is_some() {
-            marks.push(Mark {
-                at: i,
-                col,
-                ascii: false,
-                left: last,
-                right: Side::Edge,
-                closes_words: false,
-                protected: false,
-            });
-            prev_cjk = false;
-        } else if is_transparent(c) {
-            prev_cjk = false;
-        } else {
-            resolve(marks, &mut waiting, Side::Other);
-            last = Side::Other;
-            prev_cjk = false;
+        let stats = (cjk, letters);
+        match c {
+            ',' | ';' | ':' | '?' | '!' => {
+                let mut e = Entry::new(Kind::Ascii, i, col, last, stats);
+                e.closes_words = closes_words(bytes, i, prev, prev2);
+                e.protected = c == ':' && bytes.get(i + 1) == Some(&b'/');
+                entries.push(e);
+            }
+            '(' | ')' => {
+                // Emoticons (`:)`, `;-(`) and the eyes before them are left to the full
+                // passes, as are brackets nested too deep.
+                if matches!(prev, ':' | ';' | '-' | '：' | '；') {
+                    return None;
+                }
+                let k = entries.len() as u32;
+                let mut e = Entry::new(Kind::Open, i, col, last, stats);
+                if c == '(' {
+                    if depth == MAX_DEPTH {
+                        return None;
+                    }
+                    open[depth] = k;
+                    depth += 1;
+                } else {
+                    e.kind = Kind::Close;
+                    if depth > 0 {
+                        depth -= 1;
+                        e.partner = Some(open[depth]);
+                        entries[open[depth] as usize].partner = Some(k);
+                    }
+                }
+                entries.push(e);
+            }
+            ' ' => {
+                if bytes.get(i + 1) == Some(&b' ') {
+                    return None;
+                }
+                let mut e = Entry::new(Kind::Space, i, col, last, stats);
+                e.before = prev;
+                e.after = decode_at(bytes, i + 1).map_or('\0', |(c, _)| c);
+                entries.push(e);
+            }
+            // Transparent, and changed by nothing.
+            '\'' => {}
+            // Controls, quotes and the starts of addresses and entities: the full passes
+            // decide.
+            '\0'..='\u{1F}' | '\u{7F}' | '"' | '@' | '&' => return None,
+            '/' if bytes.get(i + 1) == Some(&b'/') => return None,
+            'w' if bytes[i + 1..].starts_with(b"ww.") => return None,
+            _ if c.is_ascii() => {
+                letters += u32::from(c.is_ascii_alphabetic());
+                resolve(entries, &mut waiting, Side::Other);
+                last = Side::Other;
+            }
+            _ if is_cjk(c) => {
+                cjk += 1;
+                resolve(entries, &mut waiting, Side::Cjk);
+                last = Side::Cjk;
+            }
+            '（' | '）' => return None,
+            _ if to_ascii_mark(c).is_some() => {
+                entries.push(Entry::new(Kind::Wide, i, col, last, stats));
+            }
+            _ if is_unicode_space(c) || is_invisible(c) || fold_fullwidth(c).is_some() => {
+                return None
+            }
+            _ if is_transparent(c) => {}
+            _ => {
+                resolve(entries, &mut waiting, Side::Other);
+                last = Side::Other;
+            }
         }
+        (prev2, prev) = (prev, c);
         i += len;
         col += 1;
     }
@@ -191,55 +265,134 @@ fn scan(inner: &str, lead_chars: u32, marks: &mut Vec<Mark>) -> Option<Scan> {
     })
 }
 
-/// The decisions of [`super::cjk`] for the marks of a simple line, then the new line.
+/// `cjk::closes_chinese_words` for the ASCII mark at byte `i`, its previous character
+/// `prev` and the one before `prev2`, in a line without runs of spaces.
+fn closes_words(bytes: &[u8], i: usize, prev: char, prev2: char) -> bool {
+    let (p, spaced) = if prev == ' ' {
+        (prev2, true)
+    } else {
+        (prev, false)
+    };
+    let prev_ok = is_cjk(p) && (!spaced || rejects_space_after(p));
+    let next_ok = match bytes.get(i + 1) {
+        None => false,
+        Some(b' ') => decode_at(bytes, i + 2)
+            .is_some_and(|(c, _)| rejects_space_before(c) || is_context_mark(c)),
+        Some(_) => true,
+    };
+    prev_ok && next_ok
+}
+
+/// See `cjk::is_chinese`.
+fn is_chinese(cjk: u32, letters: u32) -> bool {
+    cjk > 0 && cjk * 4 >= letters
+}
+
+/// The decisions of [`super::cjk`] and [`super::spaces`] for the entries of a simple
+/// line, then the new line.
 fn finish(
     inner: &str,
     lead_chars: u32,
     trail_chars: u32,
     scan: &Scan,
-    marks: &[Mark],
+    entries: &mut [Entry],
 ) -> Option<(String, Vec<LineChange>)> {
-    // See `cjk::is_chinese`.
-    let chinese = scan.cjk > 0 && scan.cjk * 4 >= scan.letters;
+    let chinese = is_chinese(scan.cjk, scan.letters);
     let mut tally = Tally::default();
     if lead_chars + trail_chars > 0 {
         let column = if lead_chars > 0 { 1 } else { scan.chars + 1 };
         tally.note_many(RuleId::EdgeSpaces, column, lead_chars + trail_chars);
     }
-    let mut out: Option<String> = None;
-    let mut copied = 0;
-    for m in marks {
-        let beside_cjk = m.left == Side::Cjk || m.right == Side::Cjk;
-        let new = if m.ascii {
-            let chinese_mark = (chinese && beside_cjk)
-                || (m.left == Side::Cjk && m.right == Side::Cjk)
-                || m.closes_words;
-            if !chinese_mark || m.protected {
+    let mut changed = false;
+    // Marks and brackets first: the spaces depend on what they become.
+    for k in 0..entries.len() {
+        let e = entries[k];
+        let beside_cjk = e.left == Side::Cjk || e.right == Side::Cjk;
+        let single_is_chinese =
+            (chinese && beside_cjk) || (e.left == Side::Cjk && e.right == Side::Cjk);
+        let new = match (e.kind, e.partner) {
+            (Kind::Ascii, _) => (!e.protected && (single_is_chinese || e.closes_words))
+                .then(|| to_fullwidth_mark(char::from(inner.as_bytes()[e.at])))
+                .flatten(),
+            (Kind::Wide, _) => (!chinese && !beside_cjk)
+                .then(|| decode_at(inner.as_bytes(), e.at).and_then(|(c, _)| to_ascii_mark(c)))
+                .flatten(),
+            (Kind::Open, Some(partner)) => {
+                let close_index = partner as usize;
+                let close = entries[close_index];
+                let inside = (
+                    close.cjk_before - e.cjk_before,
+                    close.letters_before - e.letters_before,
+                );
+                let pair_is_chinese = if chinese {
+                    inside.0 > 0 || e.left == Side::Cjk || close.right == Side::Cjk
+                } else {
+                    is_chinese(inside.0, inside.1)
+                        && e.left != Side::Other
+                        && close.right != Side::Other
+                };
+                if pair_is_chinese {
+                    entries[k].new = Some('（');
+                    entries[close_index].new = Some('）');
+                    tally.note(RuleId::CjkPunctuation, e.col);
+                    tally.note(RuleId::CjkPunctuation, close.col);
+                    changed = true;
+                }
                 continue;
             }
-            tally.note(RuleId::CjkPunctuation, m.col);
-            to_fullwidth_mark(char::from(inner.as_bytes()[m.at]))
-        } else {
-            if chinese || beside_cjk {
-                continue;
-            }
-            tally.note(RuleId::FullwidthAscii, m.col);
-            decode_at(inner.as_bytes(), m.at).and_then(|(c, _)| to_ascii_mark(c))
+            (Kind::Close, Some(_)) | (Kind::Space, _) => continue,
+            (Kind::Open, None) => single_is_chinese.then_some('（'),
+            (Kind::Close, None) => single_is_chinese.then_some('）'),
         };
-        let Some(new) = new else { continue };
-        let out = out.get_or_insert_with(|| String::with_capacity(inner.len() + 16));
-        out.push_str(&inner[copied..m.at]);
-        out.push(new);
-        // An ASCII mark is one byte, a full-width one three.
-        copied = m.at + if m.ascii { 1 } else { 3 };
-    }
-    let out = match out {
-        Some(mut out) => {
-            out.push_str(&inner[copied..]);
-            out
+        if let Some(new) = new {
+            let rule = if e.kind == Kind::Wide {
+                RuleId::FullwidthAscii
+            } else {
+                RuleId::CjkPunctuation
+            };
+            tally.note(rule, e.col);
+            entries[k].new = Some(new);
+            changed = true;
         }
-        None if lead_chars + trail_chars > 0 => inner.to_string(),
-        None => return None,
+    }
+    // A space beside full-width punctuation goes.
+    for k in 0..entries.len() {
+        let e = entries[k];
+        if e.kind != Kind::Space {
+            continue;
+        }
+        // A mark or bracket beside the space is the entry beside it.
+        let before = match k.checked_sub(1).map(|j| entries[j]) {
+            Some(b) if b.kind != Kind::Space && b.at + b.len() == e.at => b.new.unwrap_or(e.before),
+            _ => e.before,
+        };
+        let after = match entries.get(k + 1) {
+            Some(a) if a.kind != Kind::Space && a.at == e.at + 1 => a.new.unwrap_or(e.after),
+            _ => e.after,
+        };
+        if rejects_space_after(before) || rejects_space_before(after) {
+            tally.note(RuleId::CjkPunctuationSpacing, e.col);
+            entries[k].new = Some('\0');
+            changed = true;
+        }
+    }
+    let out = if changed {
+        let mut out = String::with_capacity(inner.len() + 16);
+        let mut copied = 0;
+        for e in entries.iter() {
+            let Some(new) = e.new else { continue };
+            out.push_str(&inner[copied..e.at]);
+            if new != '\0' {
+                out.push(new);
+            }
+            copied = e.at + e.len();
+        }
+        out.push_str(&inner[copied..]);
+        out
+    } else if lead_chars + trail_chars > 0 {
+        inner.to_string()
+    } else {
+        return None;
     };
     Some((out, tally.into_changes()))
 }
@@ -274,12 +427,13 @@ mod tests {
             6 => prop::sample::select(vec![",", ";", ":", "?", "!"]),
             4 => prop::sample::select(vec!["，", "；", "：", "？", "！"]),
             4 => prop::sample::select(vec!["a", "IP", "Hello", "w", "ww", "x", "Z"]),
+            3 => prop::sample::select(vec![" ", "(", ")", " (", ") ", ", ", " ，", "、 "]),
             2 => prop::sample::select(vec!["1", "2.5", "10:30", "1,000", "3:2", "2024"]),
             2 => prop::sample::select(vec!["'", "…", "—", "·", "“", "”", "‘", "’", "―"]),
             2 => prop::sample::select(vec!["-", ".", "/", "%", "#", "=", "é", "한", "€"]),
             1 => prop::sample::select(vec![
-                " ", "\u{3000}", "\u{A0}", "\t", "(", ")", "（", "）", "\"", "@", "&", "//",
-                "www.", "\u{200B}", "ｗ", ":/", ";-", "&nbsp;", "\u{1}", "＂",
+                "  ", "\u{3000}", "\u{A0}", "\t", "（", "）", "\"", "@", "&", "//", "www.",
+                "\u{200B}", "ｗ", ":/", ";-", "&nbsp;", "\u{1}", "＂", ":)", "：(", "-(",
             ]),
         ]
     }
@@ -289,9 +443,15 @@ mod tests {
     }
 
     fn mixed_line() -> impl Strategy<Value = String> {
+        // A third kind of line crowds the pieces whose decisions interact: marks and
+        // brackets beside spaces, Chinese words inside English.
+        let crowded = prop::sample::select(vec![
+            "中", "Hello", "IP", ",", ", ", " (", "(", ")", "，", " ", "、", ":", "。",
+        ]);
         let pieces = prop_oneof![
             prop::collection::vec(piece(10), 0..30),
             prop::collection::vec(piece(1), 0..30),
+            prop::collection::vec(crowded, 0..16),
         ];
         (edge(), pieces, edge())
             .prop_map(|(lead, pieces, trail)| format!("{lead}{}{trail}", pieces.concat()))
@@ -336,16 +496,24 @@ mod tests {
         );
         assert_eq!(simple("会议于10:30开始，共1,000人。"), Some(None));
         assert_eq!(
+            simple("本报讯(沈玉林)金山工业区 响应: 枝叶"),
+            Some(Some((
+                "本报讯（沈玉林）金山工业区 响应：枝叶".to_string(),
+                vec![("U105", 4, 3), ("U108", 18, 1)]
+            )))
+        );
+        assert_eq!(
             simple("Hello，world"),
             Some(Some(("Hello,world".to_string(), vec![("U104", 6, 1)])))
         );
         // Not simple: the full passes decide.
         for line in [
-            "他说 :好",
+            "他说  :好",
             "他说\"好\"",
-            "本报讯(沈玉林)",
+            "本报讯（沈玉林)",
             "网址:https://a.cn",
             "a\u{200B}b",
+            "好累;(",
         ] {
             assert_eq!(simple(line), None, "{line}");
         }

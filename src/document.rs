@@ -1,6 +1,7 @@
 //! The document model every stage works on: text held as blocks (paragraphs) that remember
 //! which lines of the original input they came from, plus the list of edits made so far.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -126,10 +127,12 @@ pub enum Action {
 pub struct Edit {
     /// The stage that made it (`"debris"`).
     pub stage: &'static str,
-    /// The rule code (`"D204"`).
-    pub code: String,
-    /// The rule's kebab-case name (`"photo-credit"`).
-    pub rule: String,
+    /// The rule code (`"D204"`): borrowed from the rule's static table, owned only for
+    /// rules defined at run time (user rules). Recording an edit then allocates nothing for
+    /// it, which matters when a corpus has an edit on most lines.
+    pub code: Cow<'static, str>,
+    /// The rule's kebab-case name (`"photo-credit"`), borrowed or owned like `code`.
+    pub rule: Cow<'static, str>,
     pub action: Action,
     /// Original lines affected.
     pub lines: LineRange,
@@ -155,8 +158,8 @@ impl Edit {
     ) -> Self {
         Edit {
             stage,
-            code: rule.code.to_string(),
-            rule: rule.name.to_string(),
+            code: Cow::Borrowed(rule.code),
+            rule: Cow::Borrowed(rule.name),
             action,
             lines,
             column: 1,

@@ -172,14 +172,21 @@ fn scan(inner: &str, lead_chars: u32, entries: &mut Vec<Entry>) -> Option<Scan> 
     let mut i = 0;
     while i < n {
         if is_common_han_at(bytes, i) {
-            cjk += 1;
+            // A run of Han characters, counted in a tight loop.
+            let start = i;
+            i += 3;
+            while is_common_han_at(bytes, i) {
+                i += 3;
+            }
+            let run = ((i - start) / 3) as u32;
+            cjk += run;
+            col += run;
             if last != Side::Cjk || waiting < entries.len() {
                 resolve(entries, &mut waiting, Side::Cjk);
                 last = Side::Cjk;
             }
-            (prev2, prev) = (prev, '中');
-            i += 3;
-            col += 1;
+            prev2 = if run > 1 { '中' } else { prev };
+            prev = '中';
             continue;
         }
         let (c, len) = decode_at(bytes, i)?;

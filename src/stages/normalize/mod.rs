@@ -306,7 +306,7 @@ mod tests {
         let got: Vec<_> = doc
             .edits
             .iter()
-            .map(|e| (e.code.as_str(), e.lines, e.column, e.action))
+            .map(|e| (e.code.as_ref(), e.lines, e.column, e.action))
             .collect();
         assert_eq!(
             got,

@@ -17,7 +17,7 @@ use super::chars::{
     to_fullwidth_mark,
 };
 use super::line::{RuleId, Tally};
-use super::{LineChange, NormalizeRules};
+use super::NormalizeRules;
 
 /// What a punctuation mark sees on one side, looking through transparent characters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,7 +122,7 @@ thread_local! {
 pub(super) fn normalize_simple(
     line: &str,
     rules: &NormalizeRules,
-) -> Option<Option<(String, Vec<LineChange>)>> {
+) -> Option<Option<(String, Tally)>> {
     if *rules != NormalizeRules::ALL {
         return None;
     }
@@ -303,7 +303,7 @@ fn finish(
     trail_chars: u32,
     scan: &Scan,
     entries: &mut [Entry],
-) -> Option<(String, Vec<LineChange>)> {
+) -> Option<(String, Tally)> {
     let chinese = is_chinese(scan.cjk, scan.letters);
     let mut tally = Tally::default();
     if lead_chars + trail_chars > 0 {
@@ -401,7 +401,7 @@ fn finish(
     } else {
         return None;
     };
-    Some((out, tally.into_changes()))
+    Some((out, tally))
 }
 
 #[cfg(test)]
@@ -414,10 +414,10 @@ mod tests {
     /// (line, codes with column and count) of a result, for comparing.
     type Summary = Option<(String, Vec<(&'static str, u32, u32)>)>;
 
-    fn summary(result: Option<(String, Vec<LineChange>)>) -> Summary {
-        result.map(|(s, changes)| {
-            let codes = changes
-                .iter()
+    fn summary(result: Option<(String, Tally)>) -> Summary {
+        result.map(|(s, tally)| {
+            let codes = tally
+                .changes()
                 .map(|c| (c.rule.code, c.column, c.count))
                 .collect();
             (s, codes)

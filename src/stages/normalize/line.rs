@@ -57,7 +57,8 @@ impl Tally {
         }
     }
 
-    pub fn into_changes(self) -> Vec<LineChange> {
+    /// One change per rule that changed something, in rule order.
+    pub fn changes(&self) -> impl Iterator<Item = LineChange> + '_ {
         (0..self.counts.len())
             .filter(|&i| self.counts[i] > 0)
             .map(|i| LineChange {
@@ -65,7 +66,10 @@ impl Tally {
                 column: self.first[i],
                 count: self.counts[i],
             })
-            .collect()
+    }
+
+    pub fn into_changes(self) -> Vec<LineChange> {
+        self.changes().collect()
     }
 }
 
@@ -83,6 +87,14 @@ impl Tally {
 /// assert_eq!(normalize_line("It costs $2.50, at 10:30.", &NormalizeRules::ALL), None);
 /// ```
 pub fn normalize_line(line: &str, rules: &NormalizeRules) -> Option<(String, Vec<LineChange>)> {
+    normalize_line_tallied(line, rules).map(|(line, tally)| (line, tally.into_changes()))
+}
+
+/// [`normalize_line`] with the changes as a [`Tally`] (no allocation for them).
+pub(super) fn normalize_line_tallied(
+    line: &str,
+    rules: &NormalizeRules,
+) -> Option<(String, Tally)> {
     // The fast path answers most lines exactly (unchanged ones included) in one scan;
     // the quick test then spares the full passes the clean lines it did not take.
     if let Some(done) = fast::normalize_simple(line, rules) {
@@ -98,10 +110,7 @@ pub fn normalize_line(line: &str, rules: &NormalizeRules) -> Option<(String, Vec
 }
 
 /// The three passes, without the shortcuts.
-pub(super) fn normalize_fully(
-    line: &str,
-    rules: &NormalizeRules,
-) -> Option<(String, Vec<LineChange>)> {
+pub(super) fn normalize_fully(line: &str, rules: &NormalizeRules) -> Option<(String, Tally)> {
     // The slot buffer is reused from line to line: allocating and freeing one per line
     // was a good part of the stage's time.
     SLOTS.with(|cell| {
@@ -119,7 +128,7 @@ pub(super) fn normalize_fully(
         if out == line {
             return None;
         }
-        Some((out, tally.into_changes()))
+        Some((out, tally))
     })
 }
 
@@ -132,7 +141,7 @@ thread_local! {
 
 /// The frequent case of an indented (or space-padded) line that is otherwise normal:
 /// spaces at its ends cannot change any decision inside it, so trimming them is all.
-fn trim_only(line: &str, rules: &NormalizeRules) -> Option<(String, Vec<LineChange>)> {
+fn trim_only(line: &str, rules: &NormalizeRules) -> Option<(String, Tally)> {
     if !rules.edge_spaces {
         return None;
     }
@@ -149,7 +158,7 @@ fn trim_only(line: &str, rules: &NormalizeRules) -> Option<(String, Vec<LineChan
     };
     let mut tally = Tally::default();
     tally.note_many(RuleId::EdgeSpaces, column as u32, removed as u32);
-    Some((inner.to_string(), tally.into_changes()))
+    Some((inner.to_string(), tally))
 }
 
 /// Pass one: the context-free maps. Invisible characters go, Unicode spaces become ASCII
@@ -370,7 +379,7 @@ mod tests {
                     (s, codes)
                 })
             };
-            let full = summary(normalize_fully(&line, &rules));
+            let full = summary(normalize_fully(&line, &rules).map(|(s, t)| (s, t.into_changes())));
             let quick = summary(normalize_line(&line, &rules));
             proptest::prop_assert_eq!(quick, full, "{:?} {:?}", line, rules);
         }

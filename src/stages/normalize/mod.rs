@@ -214,7 +214,8 @@ impl Stage for NormalizeStage {
         // copied every edit of a large document once more.
         let edits = &mut doc.edits;
         doc.blocks.retain_mut(|block| {
-            let Some((normal, changes)) = normalize_line(&block.text, &self.rules) else {
+            let Some((normal, tally)) = line::normalize_line_tallied(&block.text, &self.rules)
+            else {
                 return true;
             };
             let action = if normal.is_empty() {
@@ -222,8 +223,8 @@ impl Stage for NormalizeStage {
             } else {
                 Action::Replace
             };
-            let last = changes.len().saturating_sub(1);
-            for (k, change) in changes.iter().enumerate() {
+            let last = tally.changes().count().saturating_sub(1);
+            for (k, change) in tally.changes().enumerate() {
                 // The last edit takes the old text instead of a copy.
                 let before = if k == last {
                     std::mem::take(&mut block.text)
@@ -235,7 +236,7 @@ impl Stage for NormalizeStage {
                         .column(change.column)
                         .before(before)
                         .after(normal.clone())
-                        .reason(reason(change)),
+                        .reason(reason(&change)),
                 );
             }
             block.text = normal;

@@ -274,7 +274,8 @@ impl Document {
                 None => (rest, ""),
             };
             rest = next;
-            if line.trim().is_empty() {
+            // `trim().is_empty()`, stopping at the first character that is not a space.
+            if line.chars().all(char::is_whitespace) {
                 blank_run += 1;
                 continue;
             }

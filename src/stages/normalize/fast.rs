@@ -126,8 +126,18 @@ pub(super) fn normalize_simple(
     if *rules != NormalizeRules::ALL {
         return None;
     }
-    let start = line.len() - line.trim_start_matches(is_space).len();
-    let inner = line[start..].trim_end_matches(is_space);
+    // A printable ASCII character at an end is no space: most lines need no trimming.
+    let printable = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
+    let start = if printable(line.as_bytes().first()) {
+        0
+    } else {
+        line.len() - line.trim_start_matches(is_space).len()
+    };
+    let inner = if printable(line.as_bytes().last()) {
+        &line[start..]
+    } else {
+        line[start..].trim_end_matches(is_space)
+    };
     if inner.is_empty() {
         return None;
     }
@@ -175,6 +185,7 @@ fn scan(inner: &str, lead_chars: u32, entries: &mut Vec<Entry>) -> Option<Scan> 
             // A run of Han characters, counted in a tight loop.
             let start = i;
             i += 3;
+            // Four characters a step while the line lasts (one branch for four), then one.
             while is_common_han_at(bytes, i) {
                 i += 3;
             }

@@ -143,8 +143,8 @@ pub struct Edit {
     /// The replacement, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub after: Option<String>,
-    /// Why, in a few words.
-    pub reason: String,
+    /// Why, in a few words (borrowed when it is one of a stage's fixed texts).
+    pub reason: Cow<'static, str>,
 }
 
 impl Edit {
@@ -165,7 +165,7 @@ impl Edit {
             column: 1,
             before: String::new(),
             after: None,
-            reason: String::new(),
+            reason: Cow::Borrowed(""),
         }
     }
 
@@ -184,7 +184,7 @@ impl Edit {
         self
     }
 
-    pub fn reason(mut self, reason: impl Into<String>) -> Self {
+    pub fn reason(mut self, reason: impl Into<Cow<'static, str>>) -> Self {
         self.reason = reason.into();
         self
     }

@@ -79,15 +79,20 @@ impl ReportWriter {
         for edit in &doc.edits {
             self.edits += 1;
             *self.by_stage.entry(edit.stage).or_default() += 1;
-            let count = self
-                .by_rule
-                .entry(edit.code.clone())
-                .or_insert_with(|| RuleCount {
-                    name: edit.rule.clone(),
-                    stage: edit.stage,
-                    count: 0,
-                });
-            count.count += 1;
+            // Looked up before inserting: a key is allocated once per rule, not per edit.
+            match self.by_rule.get_mut(edit.code.as_ref()) {
+                Some(count) => count.count += 1,
+                None => {
+                    self.by_rule.insert(
+                        edit.code.to_string(),
+                        RuleCount {
+                            name: edit.rule.to_string(),
+                            stage: edit.stage,
+                            count: 1,
+                        },
+                    );
+                }
+            }
         }
         self.entry(&DocumentEntry {
             id: &doc.id,

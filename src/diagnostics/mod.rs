@@ -51,7 +51,7 @@ pub fn message_for(edit: &Edit) -> String {
             format!("{} {:?}", edit.rule, excerpt(&edit.before))
         }
         _ if !edit.reason.is_empty() => format!("{}: {}", edit.rule, edit.reason),
-        _ => edit.rule.clone(),
+        _ => edit.rule.to_string(),
     }
 }
 
@@ -107,8 +107,8 @@ pub fn from_document(doc: &Document, original: Option<&str>) -> Vec<Diagnostic> 
                 path,
                 line,
                 column,
-                code: edit.code.clone(),
-                rule: edit.rule.clone(),
+                code: edit.code.to_string(),
+                rule: edit.rule.to_string(),
                 message,
                 document: doc.id.clone(),
                 width,

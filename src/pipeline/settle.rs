@@ -78,7 +78,7 @@ impl View {
             doc.edits.push(Edit {
                 lines,
                 column: if one_line { edit.column } else { 1 },
-                reason: self.map_reason(&edit.reason),
+                reason: self.map_reason(&edit.reason).into(),
                 ..edit.clone()
             });
         }

@@ -340,8 +340,8 @@ fn edit(stage_rule: RuleRef, user: &user::UserRules, action: Action, lines: Line
         RuleRef::User(u) => {
             let rule = user.rule(u);
             let mut e = Edit::new(STAGE, &catalog::LEARNED, action, lines);
-            e.code = rule.code.clone();
-            e.rule = rule.name.clone();
+            e.code = rule.code.clone().into();
+            e.rule = rule.name.clone().into();
             e
         }
     }

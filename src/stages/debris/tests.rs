@@ -165,7 +165,7 @@ zone = "footer"
     let settings = Settings::from_toml(toml_text, std::path::Path::new("t.toml")).unwrap();
     let doc = run(&settings, &text);
     assert_eq!(doc.render_text(), format!("{BODY}\n{BODY}\n{BODY}\n"));
-    let codes: Vec<&str> = doc.edits.iter().map(|e| e.code.as_str()).collect();
+    let codes: Vec<&str> = doc.edits.iter().map(|e| e.code.as_ref()).collect();
     assert_eq!(codes, vec!["D950", "D951", "D952", "D952", "D952"]);
     assert_eq!(doc.edits[1].rule, "promo-tag");
     assert_eq!(doc.edits[1].column, BODY.chars().count() as u32 + 1);

@@ -1,13 +1,14 @@
 //! One line through the three passes of normalisation: character maps (spaces,
 //! invisible characters, full-width ASCII), context-dependent punctuation, then spacing.
 //! A quick scan first tells whether anything can change at all, so that the common
-//! already-clean line costs one pass and no allocation.
+//! already-clean line costs one pass and no allocation; the common simple Chinese line
+//! then takes the fast path of [`super::fast`].
 
 use super::chars::{
     decode_at, fast_chars, fold_fullwidth, is_cjk, is_common_han, is_common_han_at, is_invisible,
     is_space, is_unicode_space, rejects_space_after, rejects_space_before, to_ascii_mark,
 };
-use super::{cjk, spaces, LineChange, NormalizeRules, RULES};
+use super::{cjk, fast, spaces, LineChange, NormalizeRules, RULES};
 
 /// One character of the line being normalised and the 1-based column (in characters of
 /// the input line) it came from.
@@ -56,7 +57,8 @@ impl Tally {
         }
     }
 
-    fn into_changes(self) -> Vec<LineChange> {
+    /// One change per rule that changed something, in rule order.
+    pub fn changes(&self) -> impl Iterator<Item = LineChange> + '_ {
         (0..self.counts.len())
             .filter(|&i| self.counts[i] > 0)
             .map(|i| LineChange {
@@ -64,7 +66,10 @@ impl Tally {
                 column: self.first[i],
                 count: self.counts[i],
             })
-            .collect()
+    }
+
+    pub fn into_changes(self) -> Vec<LineChange> {
+        self.changes().collect()
     }
 }
 
@@ -82,6 +87,19 @@ impl Tally {
 /// assert_eq!(normalize_line("It costs $2.50, at 10:30.", &NormalizeRules::ALL), None);
 /// ```
 pub fn normalize_line(line: &str, rules: &NormalizeRules) -> Option<(String, Vec<LineChange>)> {
+    normalize_line_tallied(line, rules).map(|(line, tally)| (line, tally.into_changes()))
+}
+
+/// [`normalize_line`] with the changes as a [`Tally`] (no allocation for them).
+pub(super) fn normalize_line_tallied(
+    line: &str,
+    rules: &NormalizeRules,
+) -> Option<(String, Tally)> {
+    // The fast path answers most lines exactly (unchanged ones included) in one scan;
+    // the quick test then spares the full passes the clean lines it did not take.
+    if let Some(done) = fast::normalize_simple(line, rules) {
+        return done;
+    }
     if !may_change(line) {
         return None;
     }
@@ -92,7 +110,7 @@ pub fn normalize_line(line: &str, rules: &NormalizeRules) -> Option<(String, Vec
 }
 
 /// The three passes, without the shortcuts.
-fn normalize_fully(line: &str, rules: &NormalizeRules) -> Option<(String, Vec<LineChange>)> {
+pub(super) fn normalize_fully(line: &str, rules: &NormalizeRules) -> Option<(String, Tally)> {
     // The slot buffer is reused from line to line: allocating and freeing one per line
     // was a good part of the stage's time.
     SLOTS.with(|cell| {
@@ -110,7 +128,7 @@ fn normalize_fully(line: &str, rules: &NormalizeRules) -> Option<(String, Vec<Li
         if out == line {
             return None;
         }
-        Some((out, tally.into_changes()))
+        Some((out, tally))
     })
 }
 
@@ -123,7 +141,7 @@ thread_local! {
 
 /// The frequent case of an indented (or space-padded) line that is otherwise normal:
 /// spaces at its ends cannot change any decision inside it, so trimming them is all.
-fn trim_only(line: &str, rules: &NormalizeRules) -> Option<(String, Vec<LineChange>)> {
+fn trim_only(line: &str, rules: &NormalizeRules) -> Option<(String, Tally)> {
     if !rules.edge_spaces {
         return None;
     }
@@ -140,7 +158,7 @@ fn trim_only(line: &str, rules: &NormalizeRules) -> Option<(String, Vec<LineChan
     };
     let mut tally = Tally::default();
     tally.note_many(RuleId::EdgeSpaces, column as u32, removed as u32);
-    Some((inner.to_string(), tally.into_changes()))
+    Some((inner.to_string(), tally))
 }
 
 /// Pass one: the context-free maps. Invisible characters go, Unicode spaces become ASCII
@@ -361,7 +379,7 @@ mod tests {
                     (s, codes)
                 })
             };
-            let full = summary(normalize_fully(&line, &rules));
+            let full = summary(normalize_fully(&line, &rules).map(|(s, t)| (s, t.into_changes())));
             let quick = summary(normalize_line(&line, &rules));
             proptest::prop_assert_eq!(quick, full, "{:?} {:?}", line, rules);
         }

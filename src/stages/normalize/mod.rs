@@ -3,15 +3,20 @@
 //!
 //! `chars` holds the character classes and context-free maps, `cjk` the punctuation that
 //! depends on the language around it, `tokens` the URLs, entities and
-//! emoticons whose marks stay ASCII, `spaces` the spacing pass, `line` the driver.
+//! emoticons whose marks stay ASCII, `spaces` the spacing pass, `line` the driver and
+//! `fast` the one-scan path for the common simple line of Chinese text.
 
 mod chars;
 mod cjk;
+mod fast;
 mod line;
 mod spaces;
 mod tokens;
 
 pub use line::normalize_line;
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use crate::config::Settings;
 use crate::document::{Action, Document, Edit};
@@ -212,7 +217,8 @@ impl Stage for NormalizeStage {
         // copied every edit of a large document once more.
         let edits = &mut doc.edits;
         doc.blocks.retain_mut(|block| {
-            let Some((normal, changes)) = normalize_line(&block.text, &self.rules) else {
+            let Some((normal, tally)) = line::normalize_line_tallied(&block.text, &self.rules)
+            else {
                 return true;
             };
             let action = if normal.is_empty() {
@@ -220,8 +226,8 @@ impl Stage for NormalizeStage {
             } else {
                 Action::Replace
             };
-            let last = changes.len().saturating_sub(1);
-            for (k, change) in changes.iter().enumerate() {
+            let last = tally.changes().count().saturating_sub(1);
+            for (k, change) in tally.changes().enumerate() {
                 // The last edit takes the old text instead of a copy.
                 let before = if k == last {
                     std::mem::take(&mut block.text)
@@ -233,10 +239,7 @@ impl Stage for NormalizeStage {
                         .column(change.column)
                         .before(before)
                         .after(normal.clone())
-                        .reason(format!(
-                            "{} character(s): {}",
-                            change.count, change.rule.summary
-                        )),
+                        .reason(reason(&change)),
                 );
             }
             block.text = normal;
@@ -246,10 +249,52 @@ impl Stage for NormalizeStage {
     }
 }
 
+/// `"3 character(s): …"`. The texts for small counts are made once per rule and
+/// borrowed: most changed lines have a few changes, and an allocation per edit was a good
+/// part of the stage's time on large documents.
+fn reason(change: &LineChange) -> Cow<'static, str> {
+    static SMALL: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    let small = SMALL.get_or_init(|| {
+        RULES
+            .iter()
+            .map(|rule| (0..SMALL_COUNTS).map(|n| reason_text(n, rule)).collect())
+            .collect()
+    });
+    let rule = RULES.iter().position(|r| r.code == change.rule.code);
+    match (rule, usize::try_from(change.count)) {
+        (Some(rule), Ok(n)) if n < SMALL_COUNTS => Cow::Borrowed(small[rule][n].as_str()),
+        _ => Cow::Owned(reason_text(change.count as usize, change.rule)),
+    }
+}
+
+/// Counts whose reason text is made once.
+const SMALL_COUNTS: usize = 64;
+
+fn reason_text(count: usize, rule: &RuleInfo) -> String {
+    format!("{count} character(s): {}", rule.summary)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::document::LineRange;
+
+    #[test]
+    fn reasons_name_the_count_and_the_rule() {
+        for count in [0, 1, 9, 10, 63, 64, 305, u32::MAX] {
+            let change = LineChange {
+                rule: &CJK_PUNCTUATION,
+                column: 1,
+                count,
+            };
+            assert_eq!(
+                reason(&change),
+                format!("{count} character(s): {}", CJK_PUNCTUATION.summary)
+            );
+            let borrowed = matches!(reason(&change), Cow::Borrowed(_));
+            assert_eq!(borrowed, (count as usize) < SMALL_COUNTS, "{count}");
+        }
+    }
 
     fn run(text: &str) -> Document {
         let mut doc = Document::default();
@@ -267,7 +312,7 @@ mod tests {
         let got: Vec<_> = doc
             .edits
             .iter()
-            .map(|e| (e.code.as_str(), e.lines, e.column, e.action))
+            .map(|e| (e.code.as_ref(), e.lines, e.column, e.action))
             .collect();
         assert_eq!(
             got,

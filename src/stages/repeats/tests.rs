@@ -38,7 +38,7 @@ fn exact_and_re_punctuated_paragraph_repeats_keep_the_first() {
     let edits: Vec<_> = doc
         .edits
         .iter()
-        .map(|e| (e.code.as_str(), e.lines.start))
+        .map(|e| (e.code.as_ref(), e.lines.start))
         .collect();
     assert_eq!(edits, vec![("R101", 7), ("R101", 9), ("R101", 11)]);
     assert!(doc
@@ -89,7 +89,7 @@ fn truncated_copy_before_the_full_paragraph_is_removed() {
     assert_eq!(lines(&doc), vec![P1, P2, P3]);
     assert_eq!(doc.edits.len(), 1);
     assert_eq!(
-        (doc.edits[0].code.as_str(), doc.edits[0].lines.start),
+        (doc.edits[0].code.as_ref(), doc.edits[0].lines.start),
         ("R102", 2)
     );
 }
@@ -218,7 +218,7 @@ fn pagination_run_removes_short_lines_with_the_long_repeat() {
     let text = format!("{P3}\n{head}\n{P2}\n\n— 2 —\n\n{head}\n{P2}\n{P1}\n");
     let doc = clean(&text);
     assert_eq!(lines(&doc), vec![P3, head, P2, "— 2 —", P1]);
-    let codes: Vec<_> = doc.edits.iter().map(|e| e.code.as_str()).collect();
+    let codes: Vec<_> = doc.edits.iter().map(|e| e.code.as_ref()).collect();
     assert_eq!(codes, vec!["R101", "R104"]);
 }
 
@@ -351,7 +351,7 @@ fn traditional_chinese_repeats_with_other_punctuation_are_removed() {
     let truncated: String = b.chars().take(28).collect();
     let doc = clean(&format!("{a}\n{b}\n{copy}\n{truncated}\n"));
     assert_eq!(lines(&doc), vec![a, b]);
-    let codes: Vec<_> = doc.edits.iter().map(|e| e.code.as_str()).collect();
+    let codes: Vec<_> = doc.edits.iter().map(|e| e.code.as_ref()).collect();
     assert_eq!(codes, vec!["R101", "R102"]);
 }
 

@@ -13,7 +13,6 @@
 mod gbk;
 mod latin;
 
-use super::cjk::three_byte_code_point;
 use super::RepairedLine;
 use gbk::{repair_gbk, GbkTally};
 use latin::repair_latin;
@@ -51,63 +50,31 @@ struct Suspect {
     start: usize,
     end: usize,
 }
-/// The lines that may hold mojibake, found in one pass over the bytes: lines with a
-/// 0xC3 byte (every Latin mojibake character U+00C2–U+00F4 starts with it) and lines that
-/// may be GBK mojibake (see [`GbkTally`]). Line numbers count LF, CR LF and CR ends.
+/// The lines that may hold mojibake: lines with a 0xC3 byte (every Latin mojibake
+/// character U+00C2–U+00F4 starts with it) and lines that may be GBK mojibake (see
+/// [`GbkTally`]). Line numbers count LF, CR LF and CR ends. Line ends and 0xC3 are found
+/// with vectorised searches; the GBK test stops as soon as a line cannot qualify, which
+/// in ordinary Chinese text is within its first fifth.
 fn suspect_lines(text: &str) -> Vec<Suspect> {
     let bytes = text.as_bytes();
     let mut suspects = Vec::new();
-    let (mut line, mut start) = (1u32, 0usize);
-    let mut latin = false;
     let mut gbk = GbkTally::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if b == b'\n' || b == b'\r' {
-                if latin || gbk.is_suspect() {
-                    suspects.push(Suspect {
-                        line,
-                        start,
-                        end: i,
-                    });
-                }
-                i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                (line, start) = (line + 1, i);
-                latin = false;
-                gbk.reset();
-            } else {
-                i += 1;
-            }
-            continue;
+    let (mut line, mut start) = (1u32, 0usize);
+    while start < bytes.len() {
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |k| start + k);
+        let body = &bytes[start..end];
+        if memchr::memchr(0xC3, body).is_some() || gbk.line_is_suspect(body) {
+            suspects.push(Suspect { line, start, end });
         }
-        latin |= b == 0xC3;
-        let len = match b {
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        };
-        if i + len > bytes.len() {
+        if end == bytes.len() {
             break;
         }
-        let cp = match len {
-            2 => (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F),
-            3 => three_byte_code_point(b, bytes[i + 1], bytes[i + 2]),
-            _ => 0x10000,
+        start = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+            end + 2
+        } else {
+            end + 1
         };
-        gbk.add(cp);
-        i += len;
-    }
-    if start < bytes.len() && (latin || gbk.is_suspect()) {
-        suspects.push(Suspect {
-            line,
-            start,
-            end: bytes.len(),
-        });
+        line += 1;
     }
     suspects
 }
@@ -305,5 +272,30 @@ mod tests {
         let odd = "今天下雨了 ok";
         let (fixed, _) = repair(&as_gbk(odd)).expect("repaired");
         assert_eq!(fixed, "今天下雨\u{FFFD} ok");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+
+        /// The line test that stops early answers as the whole-line tally does, on lines
+        /// of Chinese, its GBK mojibake, Latin and Greek text and lost bytes in any mix.
+        #[test]
+        fn early_stop_agrees_with_the_whole_line_tally(
+            parts in proptest::collection::vec(
+                (proptest::sample::select(vec![
+                    "台北的天气很好", "我们去散步", "经济发展", "a b", "·", "\u{FFFD}", "é", "𠀀", "。",
+                    // Two-byte characters GBK mojibake can hold.
+                    "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠ",
+                ]), proptest::bool::ANY),
+                0..12,
+            ),
+        ) {
+            let line: String = parts
+                .iter()
+                .map(|&(part, garbled)| if garbled { as_gbk(part) } else { part.to_string() })
+                .collect();
+            let early = GbkTally::new().line_is_suspect(line.as_bytes());
+            proptest::prop_assert_eq!(early, GbkTally::of_line(&line).is_suspect(), "{:?}", line);
+        }
     }
 }

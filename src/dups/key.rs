@@ -121,26 +121,49 @@ impl Key {
 
     fn push_text(&mut self, text: &str) {
         let mut scan = Scan::default();
-        if text.chars().all(nfkc_by_table) {
-            for c in text.chars() {
-                match c {
-                    '\u{FF01}'..='\u{FF5E}' => {
-                        let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
-                        self.push_char(ascii, &mut scan);
-                    }
-                    '\u{3000}' => self.push_char(' ', &mut scan),
-                    '…' => {
-                        for _ in 0..3 {
-                            self.push_char('.', &mut scan);
-                        }
-                    }
-                    c => self.push_char(c, &mut scan),
-                }
-            }
-        } else {
+        let (tokens, starts, chars) = (self.tokens.len(), self.sentence_starts.len(), self.chars);
+        if !self.push_by_table(text, &mut scan) {
+            // A character the table does not know: undo, and take the text through NFKC.
+            self.tokens.truncate(tokens);
+            self.sentence_starts.truncate(starts);
+            self.chars = chars;
+            scan = Scan::default();
             self.push_nfkc(text, &mut scan);
         }
         self.finish_text(scan);
+    }
+
+    /// Pushes `text` mapping each character by table (see [`nfkc_by_table`]); returns
+    /// false, part-way, at the first character the table does not cover.
+    fn push_by_table(&mut self, text: &str, scan: &mut Scan) -> bool {
+        for c in text.chars() {
+            match c {
+                // The common ideograph in running text (not after a sentence end or a
+                // full stop): what `push_char` does, without its tests.
+                '\u{4E00}'..='\u{9FFF}' if !scan.sentence_ended && scan.prev != '.' => {
+                    if !scan.word.is_empty() {
+                        self.flush_word(&mut scan.word);
+                    }
+                    scan.after_dot_after_digit = false;
+                    scan.prev = c;
+                    self.tokens.push(fold_traditional(c) as u32);
+                    self.chars += 1;
+                }
+                '\u{FF01}'..='\u{FF5E}' => {
+                    let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
+                    self.push_char(ascii, scan);
+                }
+                '\u{3000}' => self.push_char(' ', scan),
+                '…' => {
+                    for _ in 0..3 {
+                        self.push_char('.', scan);
+                    }
+                }
+                c if nfkc_by_table(c) => self.push_char(c, scan),
+                _ => return false,
+            }
+        }
+        true
     }
 
     /// The general path: the text through NFKC, character by character.

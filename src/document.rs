@@ -224,6 +224,14 @@ pub struct Document {
 }
 
 impl Document {
+    /// Drops the text, the raw bytes and the edits, keeping the id, source and encoding
+    /// verdict (for a run that needs only what it computed from the content).
+    pub fn forget_content(&mut self) {
+        self.raw = Vec::new();
+        self.blocks = Vec::new();
+        self.edits = Vec::new();
+    }
+
     /// A document from raw input bytes.
     pub fn from_bytes(id: impl Into<String>, source: Source, raw: Vec<u8>) -> Self {
         Document {

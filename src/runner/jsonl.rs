@@ -198,6 +198,9 @@ fn clean_jsonl_line(
         return fail(e.to_string());
     }
     let digest = options.digest.as_ref().map(|d| d.digest(&doc));
+    if digest.is_some() && !options.keep_documents {
+        doc.forget_content();
+    }
     // Nothing is written in discard mode (check, dups, the learning pass): no JSON to render.
     if options.output == OutputMode::Discard {
         return LineResult::Cleaned(Box::new(CleanedLine {

@@ -106,6 +106,9 @@ fn clean_bytes(
         }
     }
     let digest = options.digest.as_ref().map(|d| d.digest(&doc));
+    if digest.is_some() && !options.keep_documents {
+        doc.forget_content();
+    }
     Ok(CleanedText {
         doc,
         original,

@@ -20,7 +20,7 @@ use thresh::document::Source;
 use thresh::io::inputs::{self, Input};
 use thresh::runner::{self, Observer, Outcome, OutputMode, RunOptions};
 
-use super::common::{print_diff, print_problem, progress_bar, PipelineArgs, Pipelines};
+use super::common::{print_outcome_diff, print_problem, progress_bar, PipelineArgs, Pipelines};
 use super::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 
 #[derive(Args)]
@@ -230,14 +230,7 @@ impl Observer for CheckObserver {
             .diagnostics
             .extend(found.iter().cloned());
         if self.diff && !found.is_empty() {
-            if let Some(original) = outcome.original {
-                print_diff(
-                    &self.bar,
-                    &outcome.doc.id,
-                    original,
-                    &outcome.cleaned_text(),
-                )?;
-            }
+            print_outcome_diff(&self.bar, &outcome)?;
         }
         Ok(())
     }

@@ -24,7 +24,7 @@ use thresh::report::ReportWriter;
 use thresh::runner::{self, Observer, Outcome, OutputMode, RunOptions};
 use thresh::stages::debris::LearnedBoilerplate;
 
-use super::common::{print_diff, print_problem, progress_bar, PipelineArgs, Pipelines};
+use super::common::{print_outcome_diff, print_problem, progress_bar, PipelineArgs, Pipelines};
 use super::{EXIT_ERROR, EXIT_OK};
 
 #[derive(Args)]
@@ -223,14 +223,7 @@ impl Observer for CleanObserver {
             report.document(outcome.doc)?;
         }
         if self.diff {
-            if let Some(original) = outcome.original {
-                print_diff(
-                    &self.bar,
-                    &outcome.doc.id,
-                    original,
-                    &outcome.cleaned_text(),
-                )?;
-            }
+            print_outcome_diff(&self.bar, &outcome)?;
         }
         Ok(())
     }

@@ -12,7 +12,7 @@ use thresh::cache::config_hash;
 use thresh::config::{self, Settings};
 use thresh::io::inputs::Input;
 use thresh::pipeline::Pipeline;
-use thresh::runner::{PipelineFor, StdinFormat};
+use thresh::runner::{Outcome, PipelineFor, StdinFormat};
 use thresh::stages::debris::LearnedBoilerplate;
 
 /// Options that shape the pipeline; they override `thresh.toml`.
@@ -340,14 +340,18 @@ pub fn progress_bar(len: usize) -> ProgressBar {
     bar
 }
 
+/// Prints what cleaning changed in `outcome`'s document, when the run kept the original
+/// text (`--diff`).
+pub fn print_outcome_diff(bar: &ProgressBar, outcome: &Outcome<'_>) -> std::io::Result<()> {
+    match outcome.original {
+        Some(original) => print_diff(bar, &outcome.doc.id, original, &outcome.cleaned_text()),
+        None => Ok(()),
+    }
+}
+
 /// Prints the unified diff from `original` to `cleaned` on stdout (nothing when they are the
 /// same) without tearing the progress bar.
-pub fn print_diff(
-    bar: &ProgressBar,
-    name: &str,
-    original: &str,
-    cleaned: &str,
-) -> std::io::Result<()> {
+fn print_diff(bar: &ProgressBar, name: &str, original: &str, cleaned: &str) -> std::io::Result<()> {
     use std::io::Write;
     let text = similar::TextDiff::from_lines(original, cleaned)
         .unified_diff()

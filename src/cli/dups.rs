@@ -157,8 +157,6 @@ pub(super) fn sign_inputs(
     let mut observer = DupsObserver {
         quiet,
         bar: bar.clone(),
-        articles,
-        signing: signing.clone(),
         set,
         errors: 0,
     };
@@ -171,7 +169,7 @@ pub(super) fn sign_inputs(
         stdin_format: pipeline_args.stdin_format(),
         // Signatures need the content, not a fixed point of cleaning.
         settle: false,
-        // Each document is signed by the worker that cleaned it.
+        // Each document is signed by the worker that cleaned it, which then drops it.
         digest: Some(Digester(Arc::new(move |doc| {
             Box::new(sign_units(doc, articles, &signing))
         }))),
@@ -204,23 +202,18 @@ struct DupsObserver {
     /// pass reports).
     quiet: bool,
     bar: ProgressBar,
-    articles: bool,
-    /// The settings `set` signs with.
-    signing: DupSettings,
     set: SignatureSet,
     errors: u64,
 }
 
 impl Observer for DupsObserver {
     fn outcome(&mut self, outcome: Outcome<'_>) -> io::Result<()> {
-        let signed = match outcome
+        // `sign_inputs` has the runner sign every document (and then drop its text).
+        let signed: Box<SignedUnits> = outcome
             .digest
-            .and_then(|d| d.downcast::<SignedUnits>().ok())
-        {
-            Some(signed) => *signed,
-            None => sign_units(outcome.doc, self.articles, &self.signing),
-        };
-        for (id, signature) in signed {
+            .and_then(|d| d.downcast().ok())
+            .expect("sign_inputs digests every document");
+        for (id, signature) in signed.into_iter() {
             if let Some((chars, fingerprint)) = signature {
                 self.set.push(id, chars, &fingerprint);
             }

@@ -197,10 +197,7 @@ fn clean_jsonl_line(
     if let Err(e) = options.clean(pipeline, &mut doc) {
         return fail(e.to_string());
     }
-    let digest = options.digest.as_ref().map(|d| d.digest(&doc));
-    if digest.is_some() && !options.keep_documents {
-        doc.forget_content();
-    }
+    let digest = options.digest(&mut doc);
     // Nothing is written in discard mode (check, dups, the learning pass): no JSON to render.
     if options.output == OutputMode::Discard {
         return LineResult::Cleaned(Box::new(CleanedLine {

@@ -111,6 +111,16 @@ impl RunOptions {
         }
     }
 
+    /// What [`RunOptions::digest`] makes of a cleaned `doc`; without `keep_documents`,
+    /// `doc` then keeps only its id, source and encoding.
+    fn digest(&self, doc: &mut Document) -> Option<Box<dyn Any + Send>> {
+        let digest = self.digest.as_ref()?.digest(doc);
+        if !self.keep_documents {
+            doc.forget_content();
+        }
+        Some(digest)
+    }
+
     /// Whether the output of document `id` is left out.
     pub fn drops(&self, id: &str) -> bool {
         self.drop_ids.as_ref().is_some_and(|ids| ids.contains(id))

@@ -105,10 +105,7 @@ fn clean_bytes(
             })?;
         }
     }
-    let digest = options.digest.as_ref().map(|d| d.digest(&doc));
-    if digest.is_some() && !options.keep_documents {
-        doc.forget_content();
-    }
+    let digest = options.digest(&mut doc);
     Ok(CleanedText {
         doc,
         original,

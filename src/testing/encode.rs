@@ -3,6 +3,7 @@
 
 use super::prose::is_han;
 use super::{Script, TextEncoding};
+use crate::stages::decode::encode_utf16;
 
 /// Legacy encodings need enough Chinese for any detector to tell them apart (the decode
 /// stage's own tests use the same floor).
@@ -21,8 +22,8 @@ pub fn encode(text: &str, wanted: TextEncoding, script: Script) -> (Vec<u8>, Tex
     let encoded = match wanted {
         TextEncoding::Utf8 => None,
         TextEncoding::Utf8Bom => Some([&b"\xEF\xBB\xBF"[..], text.as_bytes()].concat()),
-        TextEncoding::Utf16Le => Some(utf16(text, true)),
-        TextEncoding::Utf16Be => Some(utf16(text, false)),
+        TextEncoding::Utf16Le => Some(encode_utf16(text, true, true)),
+        TextEncoding::Utf16Be => Some(encode_utf16(text, false, true)),
         TextEncoding::Gbk if chinese && script != Script::Traditional => legacy(encoding_rs::GBK),
         TextEncoding::Big5 if chinese && script == Script::Traditional => legacy(encoding_rs::BIG5),
         TextEncoding::Mojibake if chinese => {
@@ -35,21 +36,4 @@ pub fn encode(text: &str, wanted: TextEncoding, script: Script) -> (Vec<u8>, Tex
         Some(bytes) => (bytes, wanted),
         None => (text.as_bytes().to_vec(), TextEncoding::Utf8),
     }
-}
-
-/// UTF-16 with a byte order mark.
-fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
-    let mut out = if little_endian {
-        vec![0xFF, 0xFE]
-    } else {
-        vec![0xFE, 0xFF]
-    };
-    for unit in text.encode_utf16() {
-        out.extend_from_slice(&if little_endian {
-            unit.to_le_bytes()
-        } else {
-            unit.to_be_bytes()
-        });
-    }
-    out
 }

@@ -14,7 +14,7 @@ use ferrous_opencc::OpenCC;
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use super::words::{EN_PLACES, PLACES};
+use super::words::{EN_PLACES, PLACES, ZH_HEADLINE_EVENTS};
 use super::Script;
 
 const ZH_TIMES: &[&str] = &[
@@ -310,15 +310,7 @@ pub fn headline(script: Script) -> BoxedStrategy<String> {
     let zh = (
         select(PLACES),
         select(ZH_ACTORS),
-        select(
-            &[
-                "迎来新变化",
-                "试点夜间服务",
-                "改造老旧小区",
-                "推出惠民措施",
-                "举办文化节",
-            ][..],
-        ),
+        select(&ZH_HEADLINE_EVENTS[..5]),
     )
         .prop_map(|(p, a, v)| format!("{p}{a}{v}"));
     match script {

@@ -41,6 +41,20 @@ pub const EN_LAST: &[&str] = &[
     "Olsen",
 ];
 /// Place names used in site names, credits and prose.
+/// What a Chinese headline says happened (headlines use the first five, link titles in
+/// generated page chrome all of them).
+pub const ZH_HEADLINE_EVENTS: &[&str] = &[
+    "迎来新变化",
+    "试点夜间服务",
+    "改造老旧小区",
+    "推出惠民措施",
+    "举办文化节",
+    "开展义诊活动",
+    "新增公交线路",
+    "修复百年老桥",
+    "建设口袋公园",
+];
+
 pub const PLACES: &[&str] = &[
     "江城", "临川", "南浦", "青石", "云岭", "东湖", "北塘", "西林", "柳溪", "海门", "石桥", "松原",
     "白沙", "金山", "平湖", "长乐", "安宁", "桐庐", "清河", "凤阳",

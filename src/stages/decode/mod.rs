@@ -18,6 +18,7 @@ mod mojibake;
 #[cfg(test)]
 mod tests;
 mod utf16;
+pub use utf16::encode_utf16;
 
 pub const STAGE: &str = "decode";
 

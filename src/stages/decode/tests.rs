@@ -24,25 +24,6 @@ fn lossy() -> DecodeOptions {
     }
 }
 
-fn utf16(text: &str, little_endian: bool, bom: bool) -> Vec<u8> {
-    let mut out = Vec::new();
-    if bom {
-        out.extend_from_slice(if little_endian {
-            b"\xFF\xFE"
-        } else {
-            b"\xFE\xFF"
-        });
-    }
-    for unit in text.encode_utf16() {
-        out.extend_from_slice(&if little_endian {
-            unit.to_le_bytes()
-        } else {
-            unit.to_be_bytes()
-        });
-    }
-    out
-}
-
 const ZH: &str = "外婆家所在的那条老街，明年开春就要拆了。消息传来的时候，我正在外地出差，一连几天都睡不好。\n周末赶回去，街口那家开了三十年的理发店已经关门。\n";
 const ZH_TRAD: &str = "深水一幢有七十年歷史的唐樓，經過兩年活化工程，日前以「社區客廳」的形式重新開放。\n負責營運的社福機構表示，區內不少長者居於房間，居住空間狹窄。\n";
 
@@ -63,7 +44,7 @@ fn boms_name_the_encoding_and_are_dropped() {
     let decoded = decode_bytes(&bytes, &auto()).unwrap();
     assert_eq!((decoded.text.as_str(), decoded.verdict.bom), (ZH, true));
     for le in [true, false] {
-        let decoded = decode_bytes(&utf16(ZH, le, true), &auto()).unwrap();
+        let decoded = decode_bytes(&encode_utf16(ZH, le, true), &auto()).unwrap();
         assert_eq!(decoded.text, ZH);
         assert_eq!(decoded.verdict.method, "bom");
         assert_eq!(
@@ -94,14 +75,14 @@ fn utf16_without_bom_is_detected() {
             "Plain English text, with a newline.\n",
             "中文 mixed with English 123.\n",
         ] {
-            let decoded = decode_bytes(&utf16(text, le, false), &auto()).unwrap();
+            let decoded = decode_bytes(&encode_utf16(text, le, false), &auto()).unwrap();
             assert_eq!(decoded.text, text);
             assert_eq!(decoded.verdict.method, "utf-16-heuristic");
         }
     }
     // Pure CJK: no NUL byte at all.
     let pure = "外婆家所在的那条老街明年开春就要拆了消息传来的时候我正在外地出差";
-    let decoded = decode_bytes(&utf16(pure, true, false), &auto()).unwrap();
+    let decoded = decode_bytes(&encode_utf16(pure, true, false), &auto()).unwrap();
     assert_eq!(decoded.text, pure);
 }
 

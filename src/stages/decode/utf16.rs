@@ -102,20 +102,32 @@ pub(crate) fn sniff_without_nul(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
+/// `text` as UTF-16 in the given byte order, with or without a byte order mark: what the
+/// decoder reads (tests and generated documents build their inputs with it).
+pub fn encode_utf16(text: &str, little_endian: bool, bom: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(2 * text.len() + 2);
+    for unit in bom.then_some(0xFEFF).into_iter().chain(text.encode_utf16()) {
+        out.extend_from_slice(&match little_endian {
+            true => unit.to_le_bytes(),
+            false => unit.to_be_bytes(),
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
-        text.encode_utf16()
-            .flat_map(|u| {
-                if little_endian {
-                    u.to_le_bytes()
-                } else {
-                    u.to_be_bytes()
-                }
-            })
-            .collect()
+        encode_utf16(text, little_endian, false)
+    }
+
+    #[test]
+    fn byte_order_marks_are_ff_fe_and_fe_ff() {
+        assert_eq!(encode_utf16("a", true, true), b"\xFF\xFEa\0");
+        assert_eq!(encode_utf16("a", false, true), b"\xFE\xFF\0a");
+        assert_eq!(encode_utf16("a", true, false), b"a\0");
     }
 
     #[test]

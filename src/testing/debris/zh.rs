@@ -26,19 +26,7 @@ pub(super) fn headline() -> impl Strategy<Value = String> {
                 "商户",
             ][..],
         ),
-        select(
-            &[
-                "迎来新变化",
-                "试点夜间服务",
-                "改造老旧小区",
-                "推出惠民措施",
-                "举办文化节",
-                "开展义诊活动",
-                "新增公交线路",
-                "修复百年老桥",
-                "建设口袋公园",
-            ][..],
-        ),
+        select(ZH_HEADLINE_EVENTS),
     )
         .prop_map(|(p, a, v)| format!("{p}{a}{v}"))
 }

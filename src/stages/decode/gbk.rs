@@ -1,0 +1,166 @@
+//! GBK/GB18030 decoding, table-driven for the common case: ASCII and two-byte characters.
+//! The table is made by encoding_rs's own decoder, so the text is the one it gives; a line
+//! holding anything else (a four-byte sequence, a lone 0x80, an invalid or unmapped pair)
+//! is handed to encoding_rs whole. Decoding was most of the time of reading a GBK page,
+//! and the general decoder spends several times the instructions per character.
+
+use std::sync::OnceLock;
+
+use super::detect::{decode_counting_generic, Decoding};
+
+/// One table entry: the character's UTF-8 bytes in the low three bytes (little-endian
+/// order), their count in the high byte; 0 for a pair left to encoding_rs.
+type Entry = u32;
+
+/// The entry of every (lead, trail) byte pair, indexed by `lead << 8 | trail`.
+fn pair_table() -> &'static [Entry; 1 << 16] {
+    static TABLE: OnceLock<Box<[Entry; 1 << 16]>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        // Every pair followed by a newline, decoded in one call: a pair that decodes to
+        // one character gives a line of one character (a pair never decodes to `\n`, and
+        // an invalid one gives U+FFFD).
+        let mut input = Vec::with_capacity(126 * 191 * 3);
+        for lead in 0x81u8..=0xFE {
+            for trail in 0x40u8..=0xFE {
+                input.extend_from_slice(&[lead, trail, b'\n']);
+            }
+        }
+        let (text, _) = encoding_rs::GBK.decode_without_bom_handling(&input);
+        let mut table: Box<[Entry; 1 << 16]> = vec![0; 1 << 16]
+            .into_boxed_slice()
+            .try_into()
+            .expect("the table has 1 << 16 entries");
+        let pairs =
+            (0x81usize..=0xFE).flat_map(|lead| (0x40usize..=0xFE).map(move |t| lead << 8 | t));
+        for (index, line) in pairs.zip(text.split('\n')) {
+            let mut chars = line.chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
+                if c != '\u{FFFD}' && c.len_utf8() <= 3 {
+                    let mut utf8 = [0u8; 4];
+                    let len = c.encode_utf8(&mut utf8).len();
+                    utf8[3] = len as u8;
+                    table[index] = Entry::from_le_bytes(utf8);
+                }
+            }
+        }
+        table
+    })
+}
+
+/// `bytes` decoded as GBK/GB18030, invalid sequences counted: what
+/// [`decode_counting_generic`] gives for GB18030, faster.
+pub(crate) fn decode(bytes: &[u8]) -> Decoding {
+    let table = pair_table();
+    // Two bytes give at most three of UTF-8 and one gives one; each write is four bytes
+    // wide (the last one's spare byte is cut off below).
+    let mut out = vec![0u8; bytes.len() + bytes.len() / 2 + 4];
+    let (mut i, mut o) = (0, 0);
+    let (mut errors, mut first_error) = (0u64, None);
+    while i < bytes.len() {
+        let lead = bytes[i];
+        if lead < 0x80 {
+            out[o] = lead;
+            (i, o) = (i + 1, o + 1);
+            continue;
+        }
+        let entry = match bytes.get(i + 1) {
+            Some(&trail) => table[usize::from(lead) << 8 | usize::from(trail)],
+            None => 0,
+        };
+        if entry != 0 {
+            out[o..o + 4].copy_from_slice(&entry.to_le_bytes());
+            (i, o) = (i + 2, o + (entry >> 24) as usize);
+            continue;
+        }
+        // Something else: the rest of the line goes to encoding_rs. A newline ends
+        // every sequence, valid or not, so its decoder ends the line in the state the
+        // table path starts from, and the line reads as it would in the whole input.
+        let end = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |k| i + k + 1);
+        let line = decode_counting_generic(encoding_rs::GB18030, &bytes[i..end]);
+        if line.errors > 0 {
+            errors += line.errors;
+            first_error = first_error.or(line.first_error.map(|at| i + at));
+        }
+        // The line's text may be longer than the room its bytes were given.
+        let room_needed = o + line.text.len() + (bytes.len() - end) * 3 / 2 + 4;
+        if out.len() < room_needed {
+            out.resize(room_needed, 0);
+        }
+        out[o..o + line.text.len()].copy_from_slice(line.text.as_bytes());
+        (i, o) = (end, o + line.text.len());
+    }
+    out.truncate(o);
+    debug_assert!(std::str::from_utf8(&out).is_ok());
+    // SAFETY: `out[..o]` is a sequence of complete UTF-8 encodings: ASCII bytes, table
+    // entries (each made by `char::encode_utf8`, its length added after the spare byte
+    // that the next write overwrites or the truncation cuts) and the text of `String`s.
+    let text = unsafe { String::from_utf8_unchecked(out) };
+    Decoding {
+        text,
+        errors,
+        first_error,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn reference(bytes: &[u8]) -> Decoding {
+        decode_counting_generic(encoding_rs::GB18030, bytes)
+    }
+
+    #[test]
+    fn every_pair_reads_as_encoding_rs_reads_it() {
+        for lead in 0x80u8..=0xFF {
+            for trail in 0u8..=0xFF {
+                for bytes in [&[b'a', lead, trail, b'z'][..], &[lead, trail], &[lead]] {
+                    assert_eq!(decode(bytes), reference(bytes), "{bytes:02X?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn common_text_takes_the_table_and_the_rest_reads_the_same() {
+        let text = "外婆家所在的那条老街，明年开春就要拆了。2024年 · ×ΑΩ абв “引号” ①\n";
+        let (gbk, _, unmappable) = encoding_rs::GBK.encode(text);
+        assert!(!unmappable);
+        assert_eq!(decode(&gbk).text, text);
+        let (four, _, _) = encoding_rs::GB18030.encode("中\u{1F600}文\n第二行\n");
+        assert_eq!(decode(&four).text, "中\u{1F600}文\n第二行\n");
+        let broken = b"\xD6\xD0\xFF\xCE\xC4\n\xD6\xD0\xCE\n\x80ab\xD6";
+        let got = decode(broken);
+        assert_eq!(got, reference(broken));
+        assert_eq!((got.errors, got.first_error), (3, Some(2)));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// Any mix of two-byte and four-byte characters, ASCII, digits, newlines and
+        /// invalid bytes decodes to the text, error count and first error offset that
+        /// encoding_rs gives.
+        #[test]
+        fn decodes_as_encoding_rs_does(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    proptest::sample::select(vec![
+                        "中文", "，", "a", "3", "\n", "\r\n", " ", "€", "\u{1F600}", "\u{E5E5}",
+                        "䶮", "·", "Ω", "\u{80}", "é", "剥",
+                    ]).prop_map(|s| encoding_rs::GB18030.encode(s).0.into_owned()),
+                    proptest::collection::vec(any::<u8>(), 1..4),
+                    proptest::sample::select(vec![
+                        vec![0x80u8], vec![0xFF], vec![0x81], vec![0xD6], vec![0x81, 0x30],
+                        vec![0x81, 0x30, 0x81], vec![0xD6, 0x7F], vec![0xD6, b'\n'],
+                    ]),
+                ],
+                0..30,
+            ),
+        ) {
+            let bytes = parts.concat();
+            prop_assert_eq!(decode(&bytes), reference(&bytes), "{:02X?}", bytes);
+        }
+    }
+}

@@ -1,5 +1,8 @@
 //! Decode throughput, single-threaded, in MB/s of input bytes: `cargo bench --bench decode`.
 //!
+//! decode + normalize is measured twice: as `thresh clean -o` runs them (edits without
+//! the texts they changed, which only a report shows) and as `--report` does.
+//!
 //! Text: the Chinese eval pages (`../shared/eval/*/input`, decoded; the English ones are left
 //! out) repeated to ~20 MB of UTF-8 Chinese, and the same text encoded as GBK. Each is
 //! measured as one large document and as page-sized documents, with decode alone
@@ -9,7 +12,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use thresh::config::Settings;
+use thresh::config::{EditTexts, Settings};
 use thresh::document::{Document, Source};
 use thresh::pipeline::Pipeline;
 use thresh::registry::STAGES;
@@ -145,11 +148,13 @@ fn main() {
     let mut settings = Settings::default();
     let after_normalize = STAGES.iter().skip_while(|s| s.name != "normalize").skip(1);
     settings.skip_stages = after_normalize.map(|s| s.name.to_string()).collect();
-    let pipeline = Pipeline::new(settings).expect("default pipeline builds");
+    let with_texts = Pipeline::new(settings.clone()).expect("default pipeline builds");
     println!(
         "stages run for decode+normalize: {}",
-        pipeline.stage_names().join(", ")
+        with_texts.stage_names().join(", ")
     );
+    settings.edit_texts = EditTexts::Omitted;
+    let as_clean_runs = Pipeline::new(settings).expect("default pipeline builds");
 
     let cases: [(&str, &[Vec<u8>]); 4] = [
         ("UTF-8 Chinese, one 20 MB document", &utf8_whole),
@@ -168,13 +173,19 @@ fn main() {
             let decoded = decode_bytes(bytes, &options).expect("bench text decodes");
             std::hint::black_box(decoded);
         });
-        let with_normalize = measure(docs, |bytes| {
-            let mut doc = Document::from_bytes("bench", Source::Memory, bytes.to_vec());
-            pipeline.run_stages(&mut doc).expect("bench text cleans");
-            std::hint::black_box(doc);
-        });
+        let run = |pipeline: &Pipeline| {
+            measure(docs, |bytes| {
+                let mut doc = Document::from_bytes("bench", Source::Memory, bytes.to_vec());
+                pipeline.run_stages(&mut doc).expect("bench text cleans");
+                std::hint::black_box(doc);
+            })
+        };
+        let normalized = run(&as_clean_runs);
+        let normalized_with_texts = run(&with_texts);
         println!(
-            "{name} ({:.1} MB, {} docs):\n  decode           {decode}\n  decode+normalize {with_normalize}",
+            "{name} ({:.1} MB, {} docs):\n  decode           {decode}\n  \
+             decode+normalize {normalized}\n  \
+             decode+normalize, edit texts kept (--report) {normalized_with_texts}",
             size as f64 / (1024.0 * 1024.0),
             docs.len()
         );

@@ -33,6 +33,23 @@ pub struct Settings {
     pub dups: crate::dups::DupSettings,
     /// `[check]`: what `thresh check` compares the checked files with.
     pub check: CheckSettings,
+    /// Whether edits keep the texts they changed. Set by the caller for the run, not
+    /// read from a file.
+    #[serde(skip)]
+    pub edit_texts: EditTexts,
+}
+
+/// Whether edits that change text inside a line keep its text before and after. A report
+/// and `thresh check` show them; a run that writes neither reads them nowhere, and
+/// normalize changes most lines of a scraped page: a copy of each old and new line was a
+/// third of the time of cleaning a large document, most of it in memory allocation.
+/// Removed text is always kept, as later stages read it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EditTexts {
+    #[default]
+    Kept,
+    /// Replacement edits of normalize carry no `before` and `after` text.
+    Omitted,
 }
 
 /// `[check]`: settings of `thresh check`.

@@ -432,6 +432,41 @@ fn output_does_not_depend_on_thread_count() {
     assert_eq!(one.iter().filter(|&&b| b == b'\n').count(), 3000);
 }
 
+/// Without `--report` normalize edits are recorded without their texts; the cleaned
+/// output must not depend on it.
+#[test]
+fn output_does_not_depend_on_writing_a_report() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let (plain, reported) = (dir.path().join("plain"), dir.path().join("reported"));
+    thresh()
+        .arg("clean")
+        .arg(root.join("samples"))
+        .arg("-o")
+        .arg(&plain)
+        .assert()
+        .success();
+    thresh()
+        .arg("clean")
+        .arg(root.join("samples"))
+        .arg("-o")
+        .arg(&reported)
+        .arg("--report")
+        .arg(dir.path().join("r.json"))
+        .assert()
+        .success();
+    let mut compared = 0;
+    for entry in fs::read_dir(&plain).unwrap() {
+        let name = entry.unwrap().file_name();
+        let a = fs::read(plain.join(&name)).unwrap();
+        assert_eq!(a, fs::read(reported.join(&name)).unwrap(), "{name:?}");
+        compared += 1;
+    }
+    assert!(compared >= 5, "{compared}");
+    let report = fs::read_to_string(dir.path().join("r.json")).unwrap();
+    assert!(report.contains("\"before\":\"") && report.contains("\"after\":\""));
+}
+
 #[test]
 fn closed_stdout_pipe_exits_quietly() {
     let dir = tempfile::tempdir().unwrap();

@@ -17,6 +17,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use clap::Args;
 use indicatif::ProgressBar;
+use thresh::config::EditTexts;
 use thresh::document::Source;
 use thresh::dups::SignatureSet;
 use thresh::io::inputs::{self, Input, InputFormat};
@@ -61,8 +62,12 @@ pub struct CleanArgs {
     pipeline: PipelineArgs,
 }
 
-pub fn run(args: CleanArgs) -> anyhow::Result<i32> {
+pub fn run(mut args: CleanArgs) -> anyhow::Result<i32> {
     args.pipeline.init_threads()?;
+    // Only the report shows what an edit changed.
+    if args.report.is_none() {
+        args.pipeline.edit_texts = EditTexts::Omitted;
+    }
     let only_stdin = args.paths.iter().all(|p| p.as_os_str() == "-");
     let output = match (&args.out_dir, args.in_place, args.stdout, args.diff) {
         (Some(dir), ..) => OutputMode::Dir(dir.clone()),

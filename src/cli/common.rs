@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use thresh::cache::config_hash;
-use thresh::config::{self, Settings};
+use thresh::config::{self, EditTexts, Settings};
 use thresh::io::inputs::Input;
 use thresh::pipeline::Pipeline;
 use thresh::runner::{Outcome, PipelineFor, StdinFormat};
@@ -45,6 +45,9 @@ pub struct PipelineArgs {
     /// Worker threads (default: one per core). Output does not depend on it.
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
+    /// Whether edits keep their texts: the command sets it from what it writes.
+    #[arg(skip)]
+    pub edit_texts: EditTexts,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -83,6 +86,7 @@ impl PipelineArgs {
         if let Some(field) = &self.id_field {
             settings.input.id_field = field.clone();
         }
+        settings.edit_texts = self.edit_texts;
     }
 
     pub fn init_threads(&self) -> anyhow::Result<()> {

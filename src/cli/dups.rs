@@ -19,6 +19,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use indicatif::ProgressBar;
+use thresh::config::EditTexts;
 use thresh::document::{Document, Source};
 use thresh::dups::fingerprint::Fingerprint;
 use thresh::dups::store::sign;
@@ -90,8 +91,10 @@ impl DupsArgs {
     }
 }
 
-pub fn run(args: DupsArgs) -> anyhow::Result<i32> {
+pub fn run(mut args: DupsArgs) -> anyhow::Result<i32> {
     args.pipeline.init_threads()?;
+    // Signatures read the cleaned text only.
+    args.pipeline.edit_texts = EditTexts::Omitted;
     // Without `--articles` the signatures read the whole cleaned text; the articles stage
     // only marks article starts and moves a misplaced headline (a short line the key
     // mostly leaves out), so it is skipped: ~10-15% less CPU, the same pairs on the 10k

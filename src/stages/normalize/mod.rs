@@ -18,7 +18,7 @@ pub use line::normalize_line;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use crate::config::Settings;
+use crate::config::{EditTexts, Settings};
 use crate::document::{Action, Document, Edit};
 use crate::error::{ConfigError, DocumentError};
 use crate::rules::RuleInfo;
@@ -199,11 +199,13 @@ pub struct LineChange {
 
 struct NormalizeStage {
     rules: NormalizeRules,
+    edit_texts: EditTexts,
 }
 
 fn build_stage(settings: &Settings) -> Result<Box<dyn Stage>, ConfigError> {
     Ok(Box::new(NormalizeStage {
         rules: NormalizeRules::from_settings(settings),
+        edit_texts: settings.edit_texts,
     }))
 }
 
@@ -226,6 +228,17 @@ impl Stage for NormalizeStage {
             } else {
                 Action::Replace
             };
+            let lines = block.lines;
+            let edit = |change: &LineChange| {
+                Edit::new(STAGE, change.rule, action, lines)
+                    .column(change.column)
+                    .reason(reason(change))
+            };
+            if action == Action::Replace && self.edit_texts == EditTexts::Omitted {
+                edits.extend(tally.changes().map(|change| edit(&change)));
+                block.text = normal;
+                return true;
+            }
             let last = tally.changes().count().saturating_sub(1);
             for (k, change) in tally.changes().enumerate() {
                 // The last edit takes the old text instead of a copy.
@@ -234,13 +247,7 @@ impl Stage for NormalizeStage {
                 } else {
                     block.text.clone()
                 };
-                edits.push(
-                    Edit::new(STAGE, change.rule, action, block.lines)
-                        .column(change.column)
-                        .before(before)
-                        .after(normal.clone())
-                        .reason(reason(&change)),
-                );
+                edits.push(edit(&change).before(before).after(normal.clone()));
             }
             block.text = normal;
             !block.text.is_empty()
@@ -327,6 +334,35 @@ mod tests {
         assert_eq!(edit.before, "\u{3000}\u{3000}他说:\"好\",走吧");
         assert_eq!(edit.after.as_deref(), Some("他说：“好”，走吧"));
         assert!(edit.reason.starts_with("2 character(s)"), "{}", edit.reason);
+    }
+
+    #[test]
+    fn omitted_edit_texts_leave_the_same_text_and_edits_without_texts() {
+        let text = "标题\n\u{3000}他说:\"好\",走吧\n\u{200B}\nclean line\n";
+        let kept = run(text);
+        let settings = Settings {
+            edit_texts: EditTexts::Omitted,
+            ..Settings::default()
+        };
+        let mut omitted = Document::default();
+        omitted.set_text(text);
+        let stage = build_stage(&settings).expect("stage");
+        stage.apply(&mut omitted).expect("apply");
+        assert_eq!(omitted.blocks, kept.blocks);
+        assert_eq!(omitted.edits.len(), kept.edits.len());
+        for (o, k) in omitted.edits.iter().zip(&kept.edits) {
+            assert_eq!(
+                (&o.code, o.lines, o.column, &o.reason),
+                (&k.code, k.lines, k.column, &k.reason)
+            );
+            if o.action == Action::Remove {
+                // Removed text stays: later stages read it.
+                assert_eq!((&o.before, &o.after), (&k.before, &k.after));
+            } else {
+                assert_eq!((o.before.as_str(), o.after.as_deref()), ("", None));
+                assert!(!k.before.is_empty());
+            }
+        }
     }
 
     #[test]

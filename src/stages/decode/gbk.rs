@@ -72,10 +72,11 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoding {
             (i, o) = (i + 2, o + (entry >> 24) as usize);
             continue;
         }
-        // Something else: the rest of the line goes to encoding_rs. A newline ends
-        // every sequence, valid or not, so its decoder ends the line in the state the
-        // table path starts from, and the line reads as it would in the whole input.
-        let end = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |k| i + k + 1);
+        // Something else: the rest of the line goes to encoding_rs. A line end (LF or
+        // CR, neither of which a sequence can hold) ends every sequence, valid or not,
+        // so its decoder ends the line in the state the table path starts from, and the
+        // line reads as it would in the whole input.
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[i..]).map_or(bytes.len(), |k| i + k + 1);
         let line = decode_counting_generic(encoding_rs::GB18030, &bytes[i..end]);
         if line.errors > 0 {
             errors += line.errors;
@@ -154,6 +155,7 @@ mod tests {
                     proptest::sample::select(vec![
                         vec![0x80u8], vec![0xFF], vec![0x81], vec![0xD6], vec![0x81, 0x30],
                         vec![0x81, 0x30, 0x81], vec![0xD6, 0x7F], vec![0xD6, b'\n'],
+                        vec![0xD6, b'\r'], vec![0x81, 0x30, b'\r'],
                     ]),
                 ],
                 0..30,

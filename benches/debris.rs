@@ -10,6 +10,9 @@ use thresh::config::Settings;
 use thresh::document::Document;
 use thresh::registry::stage_info;
 
+#[path = "common/cpu_time.rs"]
+mod cpu_time;
+
 fn corpus_text() -> Vec<String> {
     // The scraped seed pages when the evaluation set is beside the clone, else the samples.
     // `THRESH_BENCH_DIR` points at another folder of UTF-8 pages.
@@ -40,11 +43,9 @@ fn corpus_text() -> Vec<String> {
     pages
 }
 
-/// CPU time of the current thread in seconds (Linux: `/proc/thread-self/schedstat`).
+/// CPU time of the current thread in seconds.
 fn thread_cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let nanos: f64 = stat.split_whitespace().next()?.parse().ok()?;
-    Some(nanos / 1e9)
+    cpu_time::thread_cpu_time().map(|t| t.as_secs_f64())
 }
 
 fn main() {

@@ -18,7 +18,12 @@ use thresh::pipeline::Pipeline;
 use thresh::registry::STAGES;
 use thresh::stages::decode::{decode_bytes, DecodeOptions};
 
+#[path = "common/cpu_time.rs"]
+mod cpu_time;
+use cpu_time::thread_cpu_time;
+
 const TARGET_BYTES: usize = 20 * 1024 * 1024;
+const ROUNDS: usize = 5;
 
 /// The eval pages as UTF-8 text, or a built-in page when the shared folder is absent.
 fn pages() -> Vec<String> {
@@ -89,16 +94,9 @@ fn documents(pages: &[String], encode: impl Fn(&str) -> Vec<u8>) -> Vec<Vec<u8>>
     docs
 }
 
-/// CPU time this thread has run so far (Linux: `/proc/thread-self/schedstat`). The
-/// machine the bench runs on may be shared, so wall-clock time understates the speed of
-/// one core; CPU time does not.
-fn thread_cpu_time() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let nanos: u64 = stat.split_whitespace().next()?.parse().ok()?;
-    Some(Duration::from_nanos(nanos))
-}
-
-/// Throughput in MB/s of input bytes: by wall clock and by CPU time (best of three runs).
+/// Throughput in MB/s of input bytes: by wall clock and by CPU time, each the best of
+/// `ROUNDS` runs (the host's other load comes in bursts; the best run is the one it
+/// disturbed least).
 struct Speed {
     wall: f64,
     cpu: Option<f64>,
@@ -116,7 +114,7 @@ impl std::fmt::Display for Speed {
 fn measure(docs: &[Vec<u8>], mut f: impl FnMut(&[u8])) -> Speed {
     let mb = docs.iter().map(Vec::len).sum::<usize>() as f64 / (1024.0 * 1024.0);
     let (mut wall, mut cpu) = (Duration::MAX, Duration::MAX);
-    for _ in 0..3 {
+    for _ in 0..ROUNDS {
         let cpu_start = thread_cpu_time();
         let start = Instant::now();
         for doc in docs {

@@ -181,9 +181,9 @@ fn main() {
         let normalized = run(&as_clean_runs);
         let normalized_with_texts = run(&with_texts);
         println!(
-            "{name} ({:.1} MB, {} docs):\n  decode           {decode}\n  \
-             decode+normalize {normalized}\n  \
-             decode+normalize, edit texts kept (--report) {normalized_with_texts}",
+            "{name} ({:.1} MB, {} docs):\n  decode                                {decode}\n  \
+             decode+normalize, as `clean -o` runs   {normalized}\n  \
+             decode+normalize, as `clean --report`  {normalized_with_texts}",
             size as f64 / (1024.0 * 1024.0),
             docs.len()
         );

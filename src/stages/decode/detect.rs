@@ -33,6 +33,10 @@ pub(crate) struct Decoding {
     pub errors: u64,
     /// Byte offset of the first one.
     pub first_error: Option<usize>,
+    /// Read with the GBK/GB18030 decoder, the bytes hold a four-byte GB18030 sequence or a
+    /// character of row 0xFE that GBK left to private use and GB18030 assigned
+    /// (0xFE50–0xFEA0, e.g. 䶮 at 0xFE9F): the report then names GB18030, not GBK.
+    pub gb18030_only: bool,
 }
 
 /// Decodes all of `bytes` as `encoding` (no BOM handling), counting invalid sequences.
@@ -73,6 +77,7 @@ pub(crate) fn decode_counting_generic(encoding: &'static Encoding, bytes: &[u8])
         text,
         errors,
         first_error,
+        gb18030_only: false,
     }
 }
 
@@ -232,97 +237,6 @@ fn reads_as_cjk(decoded: &Decoding) -> bool {
     cjk >= 8 && cjk >= 20 * decoded.errors && common * 10 >= ideographs * 8
 }
 
-/// The name to report for bytes read with the GBK/GB18030 decoder: `"GBK"` unless a
-/// four-byte GB18030 sequence occurs, or a character of row 0xFE that GBK left to private
-/// use and GB18030 assigned (0xFE50–0xFEA0, e.g. 䶮 at 0xFE9F). `decoded_cleanly`: the
-/// decoder met no invalid sequence in `bytes`, which allows a faster test.
-pub(crate) fn gbk_family_name(bytes: &[u8], decoded_cleanly: bool) -> &'static str {
-    // In clean bytes two tests that need no full character-by-character scan answer the
-    // same as that scan, several times faster.
-    let gb18030 = if decoded_cleanly {
-        has_four_byte_shape(bytes) || has_row_fe_character(bytes)
-    } else {
-        has_gb18030_only_sequence(bytes)
-    };
-    if gb18030 {
-        GB18030.name()
-    } else {
-        GBK.name()
-    }
-}
-
-/// The aligned scan: reads `bytes` character by character (a byte from 0x81 opens a
-/// two-byte character) and stops at the first four-byte sequence (a digit as second
-/// byte) or row-0xFE character GBK lacks.
-fn has_gb18030_only_sequence(bytes: &[u8]) -> bool {
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x81 || b == 0xFF {
-            i += 1;
-            continue;
-        }
-        match bytes.get(i + 1) {
-            Some(t) if t.is_ascii_digit() => return true,
-            Some(0x50..=0xA0) if b == 0xFE => return true,
-            _ => i += 2,
-        }
-    }
-    false
-}
-
-/// Whether clean bytes without four-byte sequences hold a character of row 0xFE that GBK
-/// lacks: 0xFE followed by 0x50–0xA0, where that 0xFE leads a pair. 0xFE is also a
-/// common trail byte, so for each such spot the characters are walked from the last
-/// known character start (a byte from 0x81 opens a pair, any other is one character).
-fn has_row_fe_character(bytes: &[u8]) -> bool {
-    let mut walked_to = 0;
-    for at in memchr::memchr_iter(0xFE, bytes) {
-        if !matches!(bytes.get(at + 1), Some(0x50..=0xA0)) || at < walked_to {
-            continue;
-        }
-        while walked_to < at {
-            walked_to += if bytes[walked_to] >= 0x81 { 2 } else { 1 };
-        }
-        if walked_to == at {
-            return true;
-        }
-    }
-    false
-}
-
-/// Whether `bytes` hold a byte from 0x81, a digit, a byte from 0x81 and a digit in a row:
-/// the shape of every four-byte GB18030 sequence. In bytes the decoder read without error
-/// the shape occurs only where there is one: its first byte (from 0x81, so not a one-byte
-/// character) is the first or third byte of a four-byte sequence, or the second byte of a
-/// two-byte character, whose trail is never a digit; then the digit stands alone and the
-/// byte after it opens a character whose second byte is a digit, a four-byte sequence.
-/// No alignment is needed, so the test runs over fixed blocks the compiler vectorises.
-fn has_four_byte_shape(bytes: &[u8]) -> bool {
-    const BLOCK: usize = 64;
-    let high = |b: u8| b >= 0x81;
-    let digit = |b: u8| b.wrapping_sub(b'0') < 10;
-    let mut start = 0;
-    while start + 3 < bytes.len() {
-        let end = (start + BLOCK).min(bytes.len() - 3);
-        let (a, b) = (&bytes[start..end], &bytes[start + 1..end + 1]);
-        let (c, d) = (&bytes[start + 2..end + 2], &bytes[start + 3..end + 3]);
-        // No early exit inside a block, so that the loop vectorises.
-        let found = a
-            .iter()
-            .zip(b)
-            .zip(c.iter().zip(d))
-            .fold(false, |found, ((&a, &b), (&c, &d))| {
-                found | (high(a) & digit(b) & high(c) & digit(d))
-            });
-        if found {
-            return true;
-        }
-        start = end;
-    }
-    false
-}
-
 /// Encodes `text` as `encoding` without replacement: `None` if some character has no
 /// representation there.
 pub(crate) fn encode_exact(text: &str, encoding: &'static Encoding) -> Option<Vec<u8>> {
@@ -401,57 +315,6 @@ mod tests {
         );
         assert_eq!(low_trail_share_percent(&euc_jp), 0);
         assert!(decode_chinese(&euc_jp).is_none());
-    }
-
-    #[test]
-    fn gb18030_name_only_with_four_byte_sequences() {
-        for clean in [true, false] {
-            assert_eq!(gbk_family_name(b"\xD6\xD0a", clean), "GBK");
-            // 第3章: a digit after a two-byte character is not a four-byte sequence.
-            assert_eq!(gbk_family_name(b"\xB5\xDA3\xD5\xC2", clean), "GBK");
-            let (four, _, _) = GB18030.encode("\u{20AC}\u{1F600}");
-            assert_eq!(gbk_family_name(&four, clean), "gb18030");
-            assert_eq!(gbk_family_name(b"\xC1\xF5\xFE\x9F", clean), "gb18030");
-        }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
-
-        /// The shape test names the family as the aligned scan does, on clean GB18030
-        /// bytes of any mix of ASCII (digits above all), two-byte characters, row-0xFE
-        /// characters, characters only four-byte sequences hold and the lone byte 0x80
-        /// (€, which the encoder never writes).
-        #[test]
-        fn shape_test_agrees_with_the_aligned_scan(
-            parts in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    "第", "3", "章", "0", "a", "P", "中文", "剥", "狛", "丂", "⺁", "，",
-                    "\u{80}", "€", "é", "䶮", "\u{E5E5}", "\u{1F600}", "\u{3400}",
-                    "\u{FFFD}", "한", "\u{9FA6}", "@", "lone 0x80",
-                ]),
-                0..24,
-            ),
-        ) {
-            let bytes: Vec<u8> = parts
-                .iter()
-                .flat_map(|&part| match part {
-                    "lone 0x80" => vec![0x80],
-                    text => GB18030.encode(text).0.into_owned(),
-                })
-                .collect();
-            let decoded = decode_counting(GB18030, &bytes);
-            proptest::prop_assert_eq!(decoded.errors, 0);
-            proptest::prop_assert_eq!(
-                gbk_family_name(&bytes, true),
-                gbk_family_name(&bytes, false),
-                "{:02X?}", &bytes[..]
-            );
-            proptest::prop_assert_eq!(
-                has_four_byte_shape(&bytes) || has_row_fe_character(&bytes),
-                has_gb18030_only_sequence(&bytes)
-            );
-        }
     }
 
     #[test]

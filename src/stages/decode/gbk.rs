@@ -9,8 +9,13 @@ use std::sync::OnceLock;
 use super::detect::{decode_counting_generic, Decoding};
 
 /// One table entry: the character's UTF-8 bytes in the low three bytes (little-endian
-/// order), their count in the high byte; 0 for a pair left to encoding_rs.
+/// order), their count in the high byte, with [`GB18030_ONLY`]; 0 for a pair left to
+/// encoding_rs.
 type Entry = u32;
+
+/// Set in the entries of row 0xFE's characters that GBK left to private use and GB18030
+/// assigned (0xFE50–0xFEA0, e.g. 䶮 at 0xFE9F).
+const GB18030_ONLY: Entry = 0x80 << 24;
 
 /// The entry of every (lead, trail) byte pair, indexed by `lead << 8 | trail`.
 fn pair_table() -> &'static [Entry; 1 << 16] {
@@ -40,6 +45,9 @@ fn pair_table() -> &'static [Entry; 1 << 16] {
                     let len = c.encode_utf8(&mut utf8).len();
                     utf8[3] = len as u8;
                     table[index] = Entry::from_le_bytes(utf8);
+                    if matches!(index, 0xFE50..=0xFEA0) {
+                        table[index] |= GB18030_ONLY;
+                    }
                 }
             }
         }
@@ -48,7 +56,8 @@ fn pair_table() -> &'static [Entry; 1 << 16] {
 }
 
 /// `bytes` decoded as GBK/GB18030, invalid sequences counted: what
-/// [`decode_counting_generic`] gives for GB18030, faster.
+/// [`decode_counting_generic`] gives for GB18030, faster, and whether the bytes hold
+/// something only GB18030 has (see [`Decoding::gb18030_only`]).
 pub(crate) fn decode(bytes: &[u8]) -> Decoding {
     let table = pair_table();
     // Two bytes give at most three of UTF-8 and one gives one; each write is four bytes
@@ -56,6 +65,9 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoding {
     let mut out = vec![0u8; bytes.len() + bytes.len() / 2 + 4];
     let (mut i, mut o) = (0, 0);
     let (mut errors, mut first_error) = (0u64, None);
+    // The entries read, or-ed: tells whether one was GB18030-only.
+    let mut entries_read: Entry = 0;
+    let mut gb18030_only = false;
     while i < bytes.len() {
         let lead = bytes[i];
         if lead < 0x80 {
@@ -69,7 +81,8 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoding {
         };
         if entry != 0 {
             out[o..o + 4].copy_from_slice(&entry.to_le_bytes());
-            (i, o) = (i + 2, o + (entry >> 24) as usize);
+            entries_read |= entry;
+            (i, o) = (i + 2, o + (entry >> 24 & 0x7F) as usize);
             continue;
         }
         // Something else: the rest of the line goes to encoding_rs. A line end (LF or
@@ -78,10 +91,9 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoding {
         // line reads as it would in the whole input.
         let end = memchr::memchr2(b'\n', b'\r', &bytes[i..]).map_or(bytes.len(), |k| i + k + 1);
         let line = decode_counting_generic(encoding_rs::GB18030, &bytes[i..end]);
-        if line.errors > 0 {
-            errors += line.errors;
-            first_error = first_error.or(line.first_error.map(|at| i + at));
-        }
+        gb18030_only |= has_gb18030_only_sequence(&bytes[i..end]);
+        errors += line.errors;
+        first_error = first_error.or(line.first_error.map(|at| i + at));
         // The line's text may be longer than the room its bytes were given.
         let room_needed = o + line.text.len() + (bytes.len() - end) * 3 / 2 + 4;
         if out.len() < room_needed {
@@ -93,14 +105,37 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoding {
     out.truncate(o);
     debug_assert!(std::str::from_utf8(&out).is_ok());
     // SAFETY: `out[..o]` is a sequence of complete UTF-8 encodings: ASCII bytes, table
-    // entries (each made by `char::encode_utf8`, its length added after the spare byte
-    // that the next write overwrites or the truncation cuts) and the text of `String`s.
+    // entries (each made by `char::encode_utf8`, its length and flag added after the
+    // spare byte that the next write overwrites or the truncation cuts) and the text of
+    // `String`s.
     let text = unsafe { String::from_utf8_unchecked(out) };
     Decoding {
         text,
         errors,
         first_error,
+        gb18030_only: gb18030_only || entries_read & GB18030_ONLY != 0,
     }
+}
+
+/// Whether bytes that start at a character hold a four-byte sequence (a digit as second
+/// byte) or a GB18030-only character of row 0xFE, read character by character as the
+/// decoder does (a byte from 0x81 opens a pair). For the lines the table leaves to
+/// encoding_rs; the table flags row 0xFE itself, and holds no four-byte sequence.
+fn has_gb18030_only_sequence(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x81 || b == 0xFF {
+            i += 1;
+            continue;
+        }
+        match bytes.get(i + 1) {
+            Some(t) if t.is_ascii_digit() => return true,
+            Some(0x50..=0xA0) if b == 0xFE => return true,
+            _ => i += 2,
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -108,8 +143,13 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// What encoding_rs reads, and the report name the way it was found before the table
+    /// decoder: one character-by-character scan of the whole input.
     fn reference(bytes: &[u8]) -> Decoding {
-        decode_counting_generic(encoding_rs::GB18030, bytes)
+        Decoding {
+            gb18030_only: has_gb18030_only_sequence(bytes),
+            ..decode_counting_generic(encoding_rs::GB18030, bytes)
+        }
     }
 
     #[test]
@@ -137,19 +177,34 @@ mod tests {
         assert_eq!((got.errors, got.first_error), (3, Some(2)));
     }
 
+    #[test]
+    fn gb18030_only_with_four_byte_sequences_and_row_fe_characters() {
+        let read = |bytes: &[u8]| decode(bytes).gb18030_only;
+        assert!(!read(b"\xD6\xD0a"));
+        // 第3章: a digit after a two-byte character is not a four-byte sequence.
+        assert!(!read(b"\xB5\xDA3\xD5\xC2"));
+        let (four, _, _) = encoding_rs::GB18030.encode("\u{20AC}\u{1F600}");
+        assert!(read(&four));
+        // 䶮, after an invalid byte on the line before.
+        assert!(read(b"\xC1\xF5\xFE\x9F"));
+        assert!(read(b"\xFF\n\xC1\xF5\xFE\x9F"));
+        // 0xFE as the trail of 剥, then `P`: no row-0xFE character.
+        assert!(!read(b"\xB0\xFEP"));
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
 
         /// Any mix of two-byte and four-byte characters, ASCII, digits, newlines and
         /// invalid bytes decodes to the text, error count and first error offset that
-        /// encoding_rs gives.
+        /// encoding_rs gives, and names GB18030 as a scan of the whole input does.
         #[test]
         fn decodes_as_encoding_rs_does(
             parts in proptest::collection::vec(
                 prop_oneof![
                     proptest::sample::select(vec![
                         "中文", "，", "a", "3", "\n", "\r\n", " ", "€", "\u{1F600}", "\u{E5E5}",
-                        "䶮", "·", "Ω", "\u{80}", "é", "剥",
+                        "䶮", "·", "Ω", "\u{80}", "é", "剥", "P", "第", "⺁",
                     ]).prop_map(|s| encoding_rs::GB18030.encode(s).0.into_owned()),
                     proptest::collection::vec(any::<u8>(), 1..4),
                     proptest::sample::select(vec![

@@ -300,7 +300,7 @@ fn decode_text_unchecked<'a>(
         return Ok((Cow::Borrowed(text), verdict("UTF-8", false, "utf-8")));
     }
     if let Some((encoding, decoding)) = detect::decode_chinese(bytes) {
-        let name = legacy_name(encoding, bytes, true);
+        let name = legacy_name(encoding, &decoding);
         return Ok(owned((decoding.text, verdict(name, false, "detected"))));
     }
     if let Some(encoding) = utf16::sniff_without_nul(bytes) {
@@ -323,7 +323,7 @@ fn decode_text_unchecked<'a>(
         .map(owned);
     }
     let (encoding, decoding) = detect::decode_legacy(bytes);
-    let name = legacy_name(encoding, bytes, decoding.errors == 0);
+    let name = legacy_name(encoding, &decoding);
     accept(
         decoding,
         name,
@@ -333,15 +333,16 @@ fn decode_text_unchecked<'a>(
     .map(owned)
 }
 
-/// The name reported for `bytes` read as `encoding` (GBK or GB18030 for that family);
-/// `decoded_cleanly`: without an invalid sequence.
+/// The name reported for text read as `encoding` (GBK or GB18030 for that family).
 fn legacy_name(
     encoding: &'static encoding_rs::Encoding,
-    bytes: &[u8],
-    decoded_cleanly: bool,
+    decoding: &detect::Decoding,
 ) -> &'static str {
     if encoding == encoding_rs::GBK || encoding == encoding_rs::GB18030 {
-        detect::gbk_family_name(bytes, decoded_cleanly)
+        match decoding.gb18030_only {
+            true => encoding_rs::GB18030.name(),
+            false => encoding_rs::GBK.name(),
+        }
     } else {
         encoding.name()
     }

@@ -3,9 +3,7 @@
 
 use std::sync::OnceLock;
 
-use crate::stages::decode::cjk::{
-    count_ideographs, is_plausible_text_char, three_byte_code_point, CJK_START,
-};
+use crate::stages::decode::cjk::{count_ideographs, is_plausible_text_char, CJK_START};
 use crate::stages::decode::detect::encode_exact;
 
 /// The characters UTF-8 Chinese text turns into when read as GBK: GBK's reading of every
@@ -56,10 +54,6 @@ impl GbkTally {
         }
     }
 
-    pub fn reset(&mut self) {
-        (self.non_ascii, self.in_set, self.ideographs) = (0, 0, 0);
-    }
-
     /// Counts one non-ASCII code point.
     #[inline]
     pub fn add(&mut self, cp: u32) {
@@ -80,41 +74,22 @@ impl GbkTally {
         self.ideographs >= 2 && self.in_set * 10 >= self.non_ascii * 9
     }
 
-    /// Whether one line (the bytes of a `str`, without its line end) is suspect, as
-    /// [`GbkTally::is_suspect`] after adding all its characters. The scan stops once the
-    /// line cannot be suspect even if all the rest were in the set: ordinary Chinese has
-    /// only about a fifth of its characters there.
-    pub fn line_is_suspect(&mut self, line: &[u8]) -> bool {
-        self.reset();
-        let mut i = 0;
-        while i < line.len() {
-            let b = line[i];
-            if b < 0x80 {
-                i += 1;
-                continue;
-            }
-            let len = match b {
-                0xC0..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                _ => 4,
-            };
-            if i + len > line.len() {
-                break;
-            }
-            let cp = match len {
-                2 => (u32::from(b & 0x1F) << 6) | u32::from(line[i + 1] & 0x3F),
-                3 => three_byte_code_point(b, line[i + 1], line[i + 2]),
-                _ => 0x10000,
-            };
-            self.add(cp);
-            i += len;
+    /// Whether one line (without its line end) is suspect, as [`GbkTally::is_suspect`]
+    /// after adding all its characters. The scan stops once the line cannot be suspect
+    /// even if all the rest were in the set: ordinary Chinese has only about a fifth of
+    /// its characters there.
+    pub fn line_is_suspect(line: &str) -> bool {
+        let mut tally = GbkTally::new();
+        for (at, c) in line.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            tally.add(c as u32);
             // Each character still to come has two bytes at least.
-            let out = self.non_ascii - self.in_set;
-            if self.in_set + (line.len() - i) / 2 < 9 * out {
+            let rest = line.len() - at - c.len_utf8();
+            let out = tally.non_ascii - tally.in_set;
+            if tally.in_set + rest / 2 < 9 * out {
                 return false;
             }
         }
-        self.is_suspect()
+        tally.is_suspect()
     }
 
     pub fn of_line(line: &str) -> Self {

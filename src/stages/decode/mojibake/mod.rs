@@ -58,12 +58,11 @@ struct Suspect {
 fn suspect_lines(text: &str) -> Vec<Suspect> {
     let bytes = text.as_bytes();
     let mut suspects = Vec::new();
-    let mut gbk = GbkTally::new();
     let (mut line, mut start) = (1u32, 0usize);
     while start < bytes.len() {
         let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |k| start + k);
-        let body = &bytes[start..end];
-        if memchr::memchr(0xC3, body).is_some() || gbk.line_is_suspect(body) {
+        let body = &text[start..end];
+        if memchr::memchr(0xC3, body.as_bytes()).is_some() || GbkTally::line_is_suspect(body) {
             suspects.push(Suspect { line, start, end });
         }
         if end == bytes.len() {
@@ -294,7 +293,7 @@ mod tests {
                 .iter()
                 .map(|&(part, garbled)| if garbled { as_gbk(part) } else { part.to_string() })
                 .collect();
-            let early = GbkTally::new().line_is_suspect(line.as_bytes());
+            let early = GbkTally::line_is_suspect(&line);
             proptest::prop_assert_eq!(early, GbkTally::of_line(&line).is_suspect(), "{:?}", line);
         }
     }

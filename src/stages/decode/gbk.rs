@@ -163,6 +163,23 @@ mod tests {
         }
     }
 
+    /// Every other test compares with encoding_rs, which an empty table (everything
+    /// left to encoding_rs) would pass too.
+    #[test]
+    fn the_table_holds_gbk_two_byte_characters() {
+        let table = pair_table();
+        assert_eq!(
+            table[0xD6D0] & 0x00FF_FFFF,
+            Entry::from_le_bytes([0xE4, 0xB8, 0xAD, 0])
+        );
+        assert_eq!(table[0xD6D0] >> 24, 3);
+        // GBK has 21,886 two-byte characters (GB18030 decodes a few more pairs).
+        let filled = table.iter().filter(|&&e| e != 0).count();
+        assert!((21_886..=24_066).contains(&filled), "{filled}");
+        assert_eq!(table[0xFE9F] & GB18030_ONLY, GB18030_ONLY);
+        assert_eq!(table[0xB0FE] & GB18030_ONLY, 0);
+    }
+
     #[test]
     fn common_text_takes_the_table_and_the_rest_reads_the_same() {
         let text = "外婆家所在的那条老街，明年开春就要拆了。2024年 · ×ΑΩ абв “引号” ①\n";

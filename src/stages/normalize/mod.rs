@@ -228,26 +228,23 @@ impl Stage for NormalizeStage {
             } else {
                 Action::Replace
             };
-            let lines = block.lines;
-            let edit = |change: &LineChange| {
-                Edit::new(STAGE, change.rule, action, lines)
-                    .column(change.column)
-                    .reason(reason(change))
-            };
-            if action == Action::Replace && self.edit_texts == EditTexts::Omitted {
-                edits.extend(tally.changes().map(|change| edit(&change)));
-                block.text = normal;
-                return true;
-            }
+            // Removed text is kept whatever the setting: later stages read it.
+            let keep_texts = action == Action::Remove || self.edit_texts == EditTexts::Kept;
             let last = tally.changes().count().saturating_sub(1);
             for (k, change) in tally.changes().enumerate() {
-                // The last edit takes the old text instead of a copy.
-                let before = if k == last {
-                    std::mem::take(&mut block.text)
-                } else {
-                    block.text.clone()
-                };
-                edits.push(edit(&change).before(before).after(normal.clone()));
+                let mut edit = Edit::new(STAGE, change.rule, action, block.lines)
+                    .column(change.column)
+                    .reason(reason(&change));
+                if keep_texts {
+                    // The last edit takes the old text instead of a copy.
+                    let before = if k == last {
+                        std::mem::take(&mut block.text)
+                    } else {
+                        block.text.clone()
+                    };
+                    edit = edit.before(before).after(normal.clone());
+                }
+                edits.push(edit);
             }
             block.text = normal;
             !block.text.is_empty()

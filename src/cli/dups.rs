@@ -176,7 +176,6 @@ pub(super) fn sign_inputs(
         digest: Some(Digester(Arc::new(move |doc| {
             Box::new(sign_units(doc, articles, &signing))
         }))),
-        keep_documents: false,
         ..RunOptions::default()
     };
     let mut sink = io::sink();

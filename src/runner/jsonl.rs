@@ -197,19 +197,35 @@ fn clean_jsonl_line(
     if let Err(e) = options.clean(pipeline, &mut doc) {
         return fail(e.to_string());
     }
-    let digest = options.digest(&mut doc);
     // Nothing is written in discard mode (check, dups, the learning pass): no JSON to render.
-    if options.output == OutputMode::Discard {
-        return LineResult::Cleaned(Box::new(CleanedLine {
-            doc,
-            original,
-            cleaned: None,
-            rendered: String::new(),
-            digest,
-        }));
-    }
-    let cleaned = doc.render_text();
-    let rendered = if options.split_articles {
+    let (cleaned, rendered) = if options.output == OutputMode::Discard {
+        (None, String::new())
+    } else {
+        let cleaned = doc.render_text();
+        let rendered = render_record(&record, fields, &doc, &id, &cleaned, options.split_articles);
+        (Some(cleaned), rendered)
+    };
+    let digest = options.digest(&mut doc);
+    LineResult::Cleaned(Box::new(CleanedLine {
+        doc,
+        original,
+        cleaned,
+        rendered,
+        digest,
+    }))
+}
+
+/// The output line(s) of a cleaned record: the record with its text replaced, or one
+/// record per article (`--split-articles`).
+fn render_record(
+    record: &Record,
+    fields: &crate::config::InputSettings,
+    doc: &Document,
+    id: &str,
+    cleaned: &str,
+    split_articles: bool,
+) -> String {
+    if split_articles {
         doc.articles()
             .iter()
             .enumerate()
@@ -226,20 +242,13 @@ fn clean_jsonl_line(
                             fields.id_field.as_str(),
                             json_string(&format!("{id}/{index}")),
                         ),
-                        ("parent_id", json_string(&id)),
+                        ("parent_id", json_string(id)),
                         ("article_index", index.to_string()),
                     ],
                 )
             })
             .collect()
     } else {
-        record.render_with(&fields.text_field, &cleaned, &[])
-    };
-    LineResult::Cleaned(Box::new(CleanedLine {
-        doc,
-        original,
-        cleaned: Some(cleaned),
-        rendered,
-        digest,
-    }))
+        record.render_with(&fields.text_field, cleaned, &[])
+    }
 }

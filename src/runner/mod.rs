@@ -68,13 +68,11 @@ pub struct RunOptions {
     /// cheaper.
     pub settle: bool,
     /// Computed for each cleaned document on the worker thread that cleaned it, and handed
-    /// to the observer with the document ([`Outcome::digest`]).
+    /// to the observer instead of the document's content ([`Outcome::digest`]): the worker
+    /// then drops the text and edits ([`Document::forget_content`]), so they are freed by
+    /// the thread that allocated them (freeing them on the observer's thread cost glibc's
+    /// allocator a sixth of a `thresh dups` run).
     pub digest: Option<Digester>,
-    /// Hand the observer whole documents. Off where the digest is all it needs: the worker
-    /// then drops each document's text and edits after the digest ([`Document::forget_content`]),
-    /// so they are freed by the thread that allocated them (freeing them on the observer's
-    /// thread cost glibc's allocator a sixth of a `thresh dups` run).
-    pub keep_documents: bool,
 }
 
 /// What an observer needs of each document that costs real time to compute (near-duplicate
@@ -111,13 +109,11 @@ impl RunOptions {
         }
     }
 
-    /// What [`RunOptions::digest`] makes of a cleaned `doc`; without `keep_documents`,
-    /// `doc` then keeps only its id, source and encoding.
+    /// What [`RunOptions::digest`] makes of a cleaned and written `doc`, which then keeps
+    /// only its id, source and encoding.
     fn digest(&self, doc: &mut Document) -> Option<Box<dyn Any + Send>> {
         let digest = self.digest.as_ref()?.digest(doc);
-        if !self.keep_documents {
-            doc.forget_content();
-        }
+        doc.forget_content();
         Some(digest)
     }
 
@@ -137,7 +133,6 @@ impl Default for RunOptions {
             drop_ids: None,
             settle: true,
             digest: None,
-            keep_documents: true,
         }
     }
 }

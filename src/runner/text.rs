@@ -17,7 +17,8 @@ use super::*;
 pub(super) struct CleanedText {
     doc: Document,
     original: Option<String>,
-    cleaned: String,
+    /// Rendered only when something writes it.
+    cleaned: Option<String>,
     digest: Option<Box<dyn std::any::Any + Send>>,
 }
 
@@ -88,12 +89,17 @@ fn clean_bytes(
     let raw_copy = keep_raw.then(|| bytes.clone());
     let mut doc = Document::from_bytes(id, source, bytes);
     options.clean(pipeline, &mut doc)?;
-    let cleaned = doc.render_text();
     let original = match (&raw_copy, options.keep_original) {
         (Some(raw), true) => Some(decode_for_display(raw, &doc)),
         _ => None,
     };
-    if let Some(dest) = destination.as_ref().filter(|_| !options.drops(&doc.id)) {
+    // Nothing is written in discard mode (check, dups, `clean --diff`): no text to render.
+    let cleaned = (options.output != OutputMode::Discard).then(|| doc.render_text());
+    if let Some((dest, cleaned)) = destination
+        .as_ref()
+        .filter(|_| !options.drops(&doc.id))
+        .zip(cleaned.as_ref())
+    {
         let unchanged = in_place && raw_copy.as_deref() == Some(cleaned.as_bytes());
         if !unchanged {
             write_atomic(dest, cleaned.as_bytes()).map_err(|e| {
@@ -135,14 +141,18 @@ pub(super) fn emit_text_result(
     let location = input.path.display().to_string();
     match result {
         TextResult::Cleaned(c) => {
-            if options.output == OutputMode::Stdout && !options.drops(&c.doc.id) {
-                stdout.write_all(c.cleaned.as_bytes())?;
+            if let Some(cleaned) = c
+                .cleaned
+                .as_ref()
+                .filter(|_| options.output == OutputMode::Stdout && !options.drops(&c.doc.id))
+            {
+                stdout.write_all(cleaned.as_bytes())?;
             }
             observer.outcome(Outcome {
                 input,
                 doc: &c.doc,
                 original: c.original.as_deref(),
-                cleaned: Some(&c.cleaned),
+                cleaned: c.cleaned.as_deref(),
                 digest: c.digest,
             })
         }

@@ -322,6 +322,7 @@ mod tests {
         let t = Key::from_text("南漢國史料展在廣州開幕");
         let s = Key::from_text("南汉国史料展在广州开幕");
         assert_eq!(t, s);
+        assert_eq!(Key::from_text("你說什麼"), Key::from_text("你说什么"));
     }
 
     #[test]

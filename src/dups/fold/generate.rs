@@ -20,7 +20,9 @@ const HAN_RANGES: &[(u32, u32)] = &[
 /// converter runs on each ideograph alone (separated by line ends, so no phrase rule fires).
 /// Hong Kong and Taiwan variants fold to the same simplified form as the generic
 /// traditional ones; running all three catches characters only one of them lists, and
-/// the first to convert a character wins.
+/// the first to convert a character wins. A character that converts to one that converts
+/// again (麼 → 么 → 幺) folds to the end of the chain, so that folding is idempotent and
+/// both spellings get the same key.
 fn folds() -> BTreeMap<char, char> {
     let mut input = String::new();
     let mut chars = Vec::new();
@@ -45,7 +47,23 @@ fn folds() -> BTreeMap<char, char> {
             }
         }
     }
-    folds
+    let ends: BTreeMap<char, char> = folds
+        .keys()
+        .map(|&from| {
+            let mut to = folds[&from];
+            // Each step goes to a character not seen yet; a cycle would stop at its start.
+            let mut steps = 0;
+            while let Some(&next) = folds.get(&to) {
+                steps += 1;
+                if next == from || steps > folds.len() {
+                    break;
+                }
+                to = next;
+            }
+            (from, to)
+        })
+        .collect();
+    ends
 }
 
 fn render(folds: &BTreeMap<char, char>) -> String {

@@ -20,10 +20,8 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 use indicatif::ProgressBar;
 use thresh::config::EditTexts;
-use thresh::document::{Document, Source};
-use thresh::dups::fingerprint::Fingerprint;
-use thresh::dups::store::sign;
-use thresh::dups::{render, units, DupSettings, SignatureSet};
+use thresh::document::Source;
+use thresh::dups::{render, sign_units, DupSettings, SignatureSet, SignedUnits};
 use thresh::io::inputs::{self, Input, InputProblem};
 use thresh::runner::{self, Digester, Observer, Outcome, OutputMode, RunOptions};
 
@@ -182,21 +180,6 @@ pub(super) fn sign_inputs(
     runner::run(inputs, &options, pipelines, &mut sink, &mut observer)?;
     bar.finish_and_clear();
     Ok((observer.set, observer.errors))
-}
-
-/// The signatures of a document's units (the document, or its articles): `(id, chars and
-/// fingerprint)`, `None` for a unit without any text to sign.
-type SignedUnits = Vec<(String, Option<(u64, Fingerprint)>)>;
-
-fn sign_units(doc: &Document, articles: bool, settings: &DupSettings) -> SignedUnits {
-    units(doc, articles)
-        .into_iter()
-        .map(|(id, paragraphs)| {
-            // As the lines of the rendered text: a paragraph's trailing CR is not text.
-            let lines = paragraphs.iter().map(|p| p.strip_suffix('\r').unwrap_or(p));
-            (id, sign(lines, settings))
-        })
-        .collect()
 }
 
 struct DupsObserver {

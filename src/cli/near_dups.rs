@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use thresh::cache::corpus::{Documents, Part};
@@ -13,9 +14,9 @@ use thresh::cache::{CorpusCache, FileStamp};
 use thresh::diagnostics::Diagnostic;
 use thresh::document::Source;
 use thresh::dups::query::find_matches;
-use thresh::dups::{store, units, DupSettings, Fingerprint, NEAR_DUPLICATE};
+use thresh::dups::{sign_units, DupSettings, Fingerprint, SignedUnits, NEAR_DUPLICATE};
 use thresh::io::inputs::{self, Input, InputFormat};
-use thresh::runner::{self, Observer, Outcome, OutputMode, RunOptions};
+use thresh::runner::{self, Digester, Observer, Outcome, OutputMode, RunOptions};
 
 use super::common::{print_problem, PipelineArgs, Pipelines};
 
@@ -239,17 +240,13 @@ fn signatures(
     }
     let stale_inputs: Vec<Input> = stale.iter().map(|&f| files[f].clone()).collect();
     let checked_paths: HashSet<&Path> = files[..checked].iter().map(|f| f.path.as_path()).collect();
-    let texts = clean_texts(&stale_inputs, &checked_paths, request);
-    let signed: Vec<Option<(u64, Fingerprint)>> = texts
-        .par_iter()
-        .map(|(_, _, _, text)| store::sign(text.lines(), dups))
-        .collect();
+    let signed = sign_documents(&stale_inputs, &checked_paths, request, dups);
     let mut set = cache.set(Part::Fresh).empty_like();
     let mut per_file: HashMap<&Path, Vec<(u64, usize)>> = HashMap::new();
-    for ((path, line, id, _), signed) in texts.iter().zip(signed) {
+    for (path, line, id, signed) in &signed {
         let docs = per_file.entry(path.as_path()).or_default();
         if let Some((chars, fp)) = signed {
-            set.push(id.clone(), chars, &fp);
+            set.push(id.clone(), *chars, fp);
             docs.push((*line, set.len() - 1));
         }
     }
@@ -269,15 +266,17 @@ fn signatures(
     documents
 }
 
-/// `(file, line, id, cleaned text)` of every document of `files`.
-fn clean_texts(
+/// `(file, line, id, signature)` of every document of `files`, signed as `dups` signs
+/// them (by the worker that cleaned each one).
+fn sign_documents(
     files: &[Input],
     checked: &HashSet<&Path>,
     request: &NearDupRequest<'_>,
-) -> Vec<(PathBuf, u64, String, String)> {
+    dups: &DupSettings,
+) -> Vec<SignedDocument> {
     struct Collect<'a> {
         checked: &'a HashSet<&'a Path>,
-        texts: Vec<(PathBuf, u64, String, String)>,
+        signed: Vec<SignedDocument>,
     }
     impl Observer for Collect<'_> {
         fn outcome(&mut self, outcome: Outcome<'_>) -> io::Result<()> {
@@ -290,14 +289,14 @@ fn clean_texts(
             } else {
                 outcome.doc.id.clone()
             };
-            for (unit_id, paragraphs) in units(outcome.doc, false) {
-                let id = if unit_id == outcome.doc.id {
-                    id.clone()
-                } else {
-                    unit_id
-                };
-                self.texts
-                    .push((outcome.input.path.clone(), line, id, paragraphs.join("\n")));
+            let units: Box<SignedUnits> = outcome
+                .digest
+                .and_then(|d| d.downcast().ok())
+                .expect("the run signs every document");
+            // One unit: the whole document (no articles here).
+            for (_, signed) in *units {
+                self.signed
+                    .push((outcome.input.path.clone(), line, id.clone(), signed));
             }
             Ok(())
         }
@@ -326,13 +325,17 @@ fn clean_texts(
     }
     let mut collect = Collect {
         checked,
-        texts: Vec::new(),
+        signed: Vec::new(),
     };
+    let signing = dups.clone();
     let options = RunOptions {
         output: OutputMode::Discard,
         stdin_format: request.pipeline_args.stdin_format(),
         // Signatures need the content, not a fixed point of cleaning (as `dups`).
         settle: false,
+        digest: Some(Digester(Arc::new(move |doc| {
+            Box::new(sign_units(doc, false, &signing))
+        }))),
         ..RunOptions::default()
     };
     let bar = indicatif::ProgressBar::hidden();
@@ -345,8 +348,11 @@ fn clean_texts(
     ) {
         print_problem(&bar, "warning", &format!("corpus: {e}"));
     }
-    collect.texts
+    collect.signed
 }
+
+/// `(file, line, id, chars and fingerprint)`; no signature for a document without text.
+type SignedDocument = (PathBuf, u64, String, Option<(u64, Fingerprint)>);
 
 /// `path` made absolute against the current folder, without `.` components: one key per
 /// file however it was named (`news/a.txt`, `./news/a.txt`).

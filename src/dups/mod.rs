@@ -167,6 +167,26 @@ pub fn units(doc: &crate::document::Document, articles: bool) -> Vec<(String, Ve
         .collect()
 }
 
+/// The signatures of a document's units (see [`units`]): `(id, chars and fingerprint)`,
+/// `None` for a unit without any text to sign.
+pub type SignedUnits = Vec<(String, Option<(u64, Fingerprint)>)>;
+
+/// Signs each unit of a cleaned document: its paragraphs are the lines of the text
+/// `clean` writes (a block never holds a line end; a paragraph's trailing CR is not text).
+pub fn sign_units(
+    doc: &crate::document::Document,
+    articles: bool,
+    settings: &DupSettings,
+) -> SignedUnits {
+    units(doc, articles)
+        .into_iter()
+        .map(|(id, paragraphs)| {
+            let lines = paragraphs.iter().map(|p| p.strip_suffix('\r').unwrap_or(p));
+            (id, store::sign(lines, settings))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -163,10 +163,16 @@ mod tests {
         ]
     }
 
+    fn add_all(set: &mut SignatureSet, docs: &[(String, String)]) {
+        for (id, text) in docs {
+            set.add_text(id.clone(), text);
+        }
+    }
+
     fn report(docs: &[(String, String)]) -> DupReport {
         let settings = DupSettings::default();
         let mut set = SignatureSet::new(&settings);
-        set.add_texts(docs);
+        add_all(&mut set, docs);
         set.find_duplicates(&settings)
     }
 
@@ -259,12 +265,12 @@ mod tests {
         let settings = DupSettings::default();
         let docs = corpus();
         let mut old = SignatureSet::new(&settings);
-        old.add_texts(&docs[..2]);
+        add_all(&mut old, &docs[..2]);
         let bytes = old.to_bytes();
         let loaded =
             SignatureSet::from_bytes(&bytes, std::path::Path::new("old.idx")).expect("parse");
         let mut set = SignatureSet::new(&settings);
-        set.add_texts(&docs[2..]);
+        add_all(&mut set, &docs[2..]);
         set.merge(loaded, std::path::Path::new("old.idx"))
             .expect("merge");
         let r = set.find_duplicates(&settings);

@@ -27,7 +27,6 @@ use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use thiserror::Error;
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -203,24 +202,6 @@ impl SignatureSet {
             }
             None => false,
         }
-    }
-
-    /// Adds many cleaned texts, fingerprinting them in parallel; the result is the same as
-    /// adding them one by one in order. Returns how many had no text to sign.
-    pub fn add_texts(&mut self, texts: &[(String, String)]) -> usize {
-        let settings = self.signing_settings();
-        let signed: Vec<_> = texts
-            .par_iter()
-            .map(|(_, text)| sign(text.lines(), &settings))
-            .collect();
-        let mut skipped = 0;
-        for ((id, _), signed) in texts.iter().zip(signed) {
-            match signed {
-                Some((chars, fp)) => self.push(id.clone(), chars, &fp),
-                None => skipped += 1,
-            }
-        }
-        skipped
     }
 
     /// The settings documents are signed with in this set (its stored parameters).

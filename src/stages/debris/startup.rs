@@ -36,35 +36,45 @@ where
 mod tests {
     use super::*;
 
+    fn pool(threads: usize) -> rayon::ThreadPool {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a rayon pool")
+    }
+
     #[test]
-    fn maps_in_order() {
-        let items: Vec<u32> = (0..1000).collect();
-        let squares = map_in_parallel(&items, |&x| x * x);
+    fn maps_in_order_in_uneven_chunks() {
+        let items: Vec<u32> = (0..1001).collect();
+        let squares = pool(4).install(|| map_in_parallel(&items, |&x| x * x));
         assert_eq!(squares, items.iter().map(|&x| x * x).collect::<Vec<_>>());
         assert!(map_in_parallel(&[] as &[u32], |&x| x).is_empty());
     }
 
+    /// What avoids the deadlock (a rayon worker waiting on a `OnceLock` whose initializer
+    /// runs here): the work runs on threads of its own, none of them a rayon worker that
+    /// could steal another document's job, and on several of them.
     #[test]
-    fn building_a_stage_inside_a_rayon_worker_under_a_lock_finishes() {
-        // The shape of the deadlock this module avoids: every worker waits on a OnceLock
-        // whose initializer runs in one of them and needs parallel work.
-        use rayon::prelude::*;
-        use std::sync::OnceLock;
-        let lock: OnceLock<Vec<u32>> = OnceLock::new();
+    fn work_runs_outside_the_rayon_pool_even_when_called_from_it() {
         let items: Vec<u32> = (0..64).collect();
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(4)
-            .build()
-            .unwrap();
-        let sums: Vec<u32> = pool.install(|| {
-            (0..64)
-                .into_par_iter()
-                .map(|i| {
-                    let table = lock.get_or_init(|| map_in_parallel(&items, |&x| x + 1));
-                    table[i]
-                })
-                .collect()
+        let threads = pool(4).install(|| {
+            assert!(rayon::current_thread_index().is_some());
+            map_in_parallel(&items, |_| {
+                (rayon::current_thread_index(), std::thread::current().id())
+            })
         });
-        assert_eq!(sums, (1..65).collect::<Vec<u32>>());
+        assert!(threads.iter().all(|(rayon_index, _)| rayon_index.is_none()));
+        let distinct: std::collections::HashSet<_> = threads.iter().map(|(_, id)| id).collect();
+        assert!(distinct.len() > 1, "{}", distinct.len());
+    }
+
+    #[test]
+    fn one_rayon_thread_keeps_the_work_on_the_calling_thread() {
+        let items: Vec<u32> = (0..64).collect();
+        let here = pool(1).install(|| {
+            let caller = std::thread::current().id();
+            map_in_parallel(&items, |_| std::thread::current().id() == caller)
+        });
+        assert!(here.iter().all(|&same| same));
     }
 }

@@ -281,9 +281,6 @@ fn scan(inner: &str, lead_chars: u32, entries: &mut Vec<Entry>) -> Option<Scan> 
                 last = Side::Cjk;
             }
             '（' | '）' => return None,
-            _ if to_ascii_mark(c).is_some() => {
-                entries.push(Entry::new(Kind::Wide, i, col, last, stats));
-            }
             _ if is_unicode_space(c) || is_invisible(c) || fold_fullwidth(c).is_some() => {
                 return None
             }

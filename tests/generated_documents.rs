@@ -7,6 +7,8 @@
 //! `PROPTEST_CASES=N` raises the count.
 #![cfg(feature = "testing")]
 
+mod common;
+
 use std::collections::{BTreeSet, HashSet};
 
 use proptest::prelude::*;
@@ -19,13 +21,6 @@ use thresh::testing::{
     dirty_document, DirtyConfig, DirtyDocument, Family, InjectionKind, Place, Script, TextEncoding,
     GENERATED_CODES,
 };
-
-fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(256)
-}
 
 fn clean(pipeline: &Pipeline, doc: &DirtyDocument) -> Document {
     let mut d = doc.document();
@@ -75,7 +70,7 @@ fn one_family() -> impl Strategy<Value = DirtyDocument> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases()))]
+    #![proptest_config(ProptestConfig::with_cases(common::cases(256)))]
 
     #[test]
     fn default_pipeline_cleans_generated_documents_to_expected_text(
@@ -274,7 +269,7 @@ fn slogan() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases()))]
+    #![proptest_config(ProptestConfig::with_cases(common::cases(256)))]
 
     #[test]
     fn a_user_configuration_cleans_generated_pages(

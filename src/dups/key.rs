@@ -289,9 +289,7 @@ mod tests {
     /// circled digits, compatibility ideographs, ℃).
     fn news_char() -> impl Strategy<Value = char> {
         prop_oneof![
-            4 => prop::char::range('\u{4E00}', '\u{9FFF}'),
-            3 => prop::char::range(' ', '~'),
-            2 => prop::sample::select(vec!['，', '。', '、', '：', '；', '！', '？', '（', '）', '“', '”', '《', '》', '—', '…', '·', '\u{3000}', 'Ａ', 'ｚ', '０', '９', '．']),
+            9 => table_char(),
             1 => prop::sample::select(vec!['\u{301}', '\u{308}', 'é', 'ﬁ', '①', '℃', '\u{F900}', '²', '\u{A0}', 'İ', 'ß', 'ｶ', '\u{FF9E}']),
         ]
     }

@@ -40,7 +40,6 @@ pub const EN_LAST: &[&str] = &[
     "Tanaka",
     "Olsen",
 ];
-/// Place names used in site names, credits and prose.
 /// What a Chinese headline says happened (headlines use the first five, link titles in
 /// generated page chrome all of them).
 pub const ZH_HEADLINE_EVENTS: &[&str] = &[
@@ -55,6 +54,7 @@ pub const ZH_HEADLINE_EVENTS: &[&str] = &[
     "建设口袋公园",
 ];
 
+/// Place names used in site names, credits and prose.
 pub const PLACES: &[&str] = &[
     "江城", "临川", "南浦", "青石", "云岭", "东湖", "北塘", "西林", "柳溪", "海门", "石桥", "松原",
     "白沙", "金山", "平湖", "长乐", "安宁", "桐庐", "清河", "凤阳",

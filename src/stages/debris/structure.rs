@@ -65,7 +65,7 @@ fn is_block_heading(rule: &RuleInfo) -> bool {
 
 /// A line that reads like a link title: short, not a finished sentence of prose.
 fn title_like(text: &str) -> bool {
-    weight_up_to(text, 61) <= 60 && !text.ends_with(['。', '.', '；', ';'])
+    weight_up_to(text, 60) <= 60 && !text.ends_with(['。', '.', '；', ';'])
 }
 
 /// The line after a label goes with it when it is a name or a field value.
@@ -82,7 +82,7 @@ pub fn follow_label(page: &mut Page, i: usize, follow: Follow, rule: &'static Ru
                 && !text.contains(char::is_whitespace)
                 && !text.contains(['，', '。', '！', '？', ',', '.', '：', ':'])
         }
-        Follow::NextValue => weight_up_to(text, 41) <= 40 && !ends_like_sentence(text),
+        Follow::NextValue => weight_up_to(text, 40) <= 40 && !ends_like_sentence(text),
     };
     if takes {
         let reason = match follow {
@@ -100,7 +100,7 @@ pub fn section_labels(page: &mut Page, labels: &[usize]) {
         let next = (i + 1..page.len()).find(|&j| page.is_open(j));
         let title_follows = next.is_some_and(|j| {
             let t = page.texts[j];
-            weight_up_to(t, 31) <= 30 && !ends_like_sentence(t) && !is_prose(t)
+            weight_up_to(t, 30) <= 30 && !ends_like_sentence(t) && !is_prose(t)
         });
         if !title_follows {
             page.decisions[i] = None;
@@ -173,7 +173,7 @@ pub fn captions(page: &mut Page) {
         let text = page.texts[j];
         // A credit that carries its own caption (`Photo: A ship in port. (Reuters)`) has no
         // caption line above it.
-        if weight_up_to(text, 41) > 40 || weight_up_to(page.texts[i], 15) > 14 {
+        if weight_up_to(text, 40) > 40 || weight_up_to(page.texts[i], 14) > 14 {
             continue;
         }
         // The first half of a broken paragraph: it stops mid-sentence after a full
@@ -209,7 +209,7 @@ pub fn captions(page: &mut Page) {
                 '，' | '。' | '！' | '？' | '：' | '；' | ',' | '.' | '!' | '?' | ':' | ';' | '…'
             )
         });
-        if weight_up_to(text, 31) <= 30
+        if weight_up_to(text, 30) <= 30
             && unpunctuated
             && page.gaps[i] > wide
             && page.gaps[i + 1] > wide

@@ -42,9 +42,9 @@ pub fn is_han(c: char) -> bool {
 }
 
 /// Text weight in "characters of Chinese": a Han character counts 1, a Latin word 2, so
-/// that thresholds work for both scripts. Counting stops at `cap` (the result is then at
-/// least `cap`): lines are compared with a threshold, and most are decided long before
-/// their end.
+/// that thresholds work for both scripts. Counted only up to `cap` (a heavier text returns
+/// `cap + 1`, as `reflow::shape::width_up_to` does): lines are compared with a threshold,
+/// and most are decided long before their end.
 pub fn weight_up_to(text: &str, cap: usize) -> usize {
     let mut w = 0;
     let mut in_word = false;
@@ -71,8 +71,8 @@ pub fn weight_up_to(text: &str, cap: usize) -> usize {
         } else {
             in_word = false;
         }
-        if w >= cap {
-            return w;
+        if w > cap {
+            return cap + 1;
         }
     }
     w
@@ -138,7 +138,7 @@ mod tests {
     fn weight_counts_han_and_words() {
         assert_eq!(weight_up_to("记者 张三", usize::MAX), 4);
         assert_eq!(weight_up_to("By Jane Doe", usize::MAX), 6);
-        assert_eq!(weight_up_to("这是一段足够长的正文", 4), 4);
+        assert_eq!(weight_up_to("这是一段足够长的正文", 4), 5);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use super::NormalizeRules;
 
 /// What a punctuation mark sees on one side, looking through transparent characters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Side {
+pub(super) enum Side {
     Cjk,
     Other,
     Edge,
@@ -49,17 +49,50 @@ struct Context {
 
 /// CJK characters and Latin letters (not counting those of URLs).
 #[derive(Clone, Copy, Debug, Default)]
-struct Stats {
-    cjk: u32,
-    letters: u32,
+pub(super) struct Stats {
+    pub cjk: u32,
+    pub letters: u32,
+}
+
+impl Stats {
+    /// What lies between an earlier count and this one.
+    pub fn since(self, earlier: Stats) -> Stats {
+        Stats {
+            cjk: self.cjk - earlier.cjk,
+            letters: self.letters - earlier.letters,
+        }
+    }
 }
 
 /// A Chinese word is one or two characters, an English one about five letters: text is
 /// Chinese when it has CJK characters and at least one for every four Latin letters.
 /// Letters and CJK characters are never changed by normalisation (spaces and marks do
 /// not count), so a line is Chinese on the second run exactly when it was on the first.
-fn is_chinese(stats: Stats) -> bool {
+pub(super) fn is_chinese(stats: Stats) -> bool {
     stats.cjk > 0 && stats.cjk * 4 >= stats.letters
+}
+
+/// A single mark belongs to Chinese text: CJK beside it in a Chinese line, or on both
+/// sides in any line.
+pub(super) fn single_is_chinese(chinese: bool, left: Side, right: Side) -> bool {
+    (chinese && (left == Side::Cjk || right == Side::Cjk))
+        || (left == Side::Cjk && right == Side::Cjk)
+}
+
+/// A single mark sits in Latin text (no CJK beside it, line not Chinese).
+pub(super) fn single_is_latin(chinese: bool, left: Side, right: Side) -> bool {
+    !chinese && left != Side::Cjk && right != Side::Cjk
+}
+
+/// A bracket or quote pair belongs to Chinese text. In a Chinese line: CJK inside or
+/// beside it. In another line: Chinese inside and nothing but Chinese around it. `left` is
+/// what the opening mark sees before it, `right` what the closing one sees after it.
+pub(super) fn pair_is_chinese(chinese: bool, inside: Stats, left: Side, right: Side) -> bool {
+    if chinese {
+        inside.cjk > 0 || left == Side::Cjk || right == Side::Cjk
+    } else {
+        is_chinese(inside) && left != Side::Other && right != Side::Other
+    }
 }
 
 fn is_mark(c: char) -> bool {
@@ -115,34 +148,25 @@ impl Context {
     /// Evidence strictly between marks `open` and `close` (the marks themselves count
     /// for nothing).
     fn between(&self, open: usize, close: usize) -> Stats {
-        let (a, b) = (self.marks[open].before, self.marks[close].before);
-        Stats {
-            cjk: b.cjk - a.cjk,
-            letters: b.letters - a.letters,
-        }
+        self.marks[close].before.since(self.marks[open].before)
     }
 
-    /// A single mark belongs to Chinese text.
     fn mark_is_chinese(&self, k: usize) -> bool {
-        let (l, r) = (self.marks[k].left, self.marks[k].right);
-        (self.chinese && (l == Side::Cjk || r == Side::Cjk)) || (l == Side::Cjk && r == Side::Cjk)
+        single_is_chinese(self.chinese, self.marks[k].left, self.marks[k].right)
     }
 
-    /// A single mark sits in Latin text (no CJK beside it, line not Chinese).
     fn mark_is_latin(&self, k: usize) -> bool {
-        !self.chinese && self.marks[k].left != Side::Cjk && self.marks[k].right != Side::Cjk
+        single_is_latin(self.chinese, self.marks[k].left, self.marks[k].right)
     }
 
-    /// A bracket or quote pair belongs to Chinese text. In a Chinese line: CJK inside or
-    /// beside it. In another line: Chinese inside and nothing but Chinese around it.
     fn pair_is_chinese(&self, open: usize, close: usize) -> bool {
         let inside = self.between(open, close);
-        let (l, r) = (self.marks[open].left, self.marks[close].right);
-        if self.chinese {
-            inside.cjk > 0 || l == Side::Cjk || r == Side::Cjk
-        } else {
-            is_chinese(inside) && l != Side::Other && r != Side::Other
-        }
+        pair_is_chinese(
+            self.chinese,
+            inside,
+            self.marks[open].left,
+            self.marks[close].right,
+        )
     }
 
     /// A pair sits in Latin text: no CJK inside or beside it, line not Chinese.

@@ -16,6 +16,7 @@ use super::chars::{
     is_transparent, is_unicode_space, rejects_space_after, rejects_space_before, to_ascii_mark,
     to_fullwidth_mark,
 };
+use super::cjk::{is_chinese, pair_is_chinese, single_is_chinese, single_is_latin, Side, Stats};
 use super::line::{RuleId, Tally};
 use super::NormalizeRules;
 
@@ -31,14 +32,6 @@ macro_rules! quiet_marks {
     () => {
         '“' | '”' | '‘' | '’' | '—' | '…' | '·'
     };
-}
-
-/// What a punctuation mark sees on one side, looking through transparent characters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Side {
-    Cjk,
-    Other,
-    Edge,
 }
 
 /// What an entry of the line is.
@@ -67,8 +60,7 @@ struct Entry {
     left: Side,
     right: Side,
     /// CJK characters and Latin letters before it (what a bracket pair encloses).
-    cjk_before: u32,
-    letters_before: u32,
+    preceding: Stats,
     /// An ASCII mark typed straight after Chinese words and followed by more text (see
     /// `cjk::closes_chinese_words`).
     closes_words: bool,
@@ -84,15 +76,14 @@ struct Entry {
 }
 
 impl Entry {
-    fn new(kind: Kind, at: usize, col: u32, left: Side, stats: (u32, u32)) -> Entry {
+    fn new(kind: Kind, at: usize, col: u32, left: Side, preceding: Stats) -> Entry {
         Entry {
             kind,
             at,
             col,
             left,
             right: Side::Edge,
-            cjk_before: stats.0,
-            letters_before: stats.1,
+            preceding,
             closes_words: false,
             protected: false,
             partner: None,
@@ -114,8 +105,7 @@ impl Entry {
 
 /// What the scan learnt about the trimmed line.
 struct Scan {
-    cjk: u32,
-    letters: u32,
+    stats: Stats,
     /// Characters in the trimmed line.
     chars: u32,
 }
@@ -185,7 +175,7 @@ fn resolve(entries: &mut [Entry], waiting: &mut usize, side: Side) {
 fn scan(inner: &str, lead_chars: u32, entries: &mut Vec<Entry>) -> Option<Scan> {
     let bytes = inner.as_bytes();
     let n = bytes.len();
-    let (mut cjk, mut letters) = (0u32, 0u32);
+    let mut stats = Stats::default();
     let mut col = lead_chars + 1;
     let mut last = Side::Edge;
     // The previous character and the one before it ('中' stands for any Han character).
@@ -204,7 +194,7 @@ fn scan(inner: &str, lead_chars: u32, entries: &mut Vec<Entry>) -> Option<Scan> 
                 .count();
             i += 3 * run;
             let run = run as u32;
-            cjk += run;
+            stats.cjk += run;
             col += run;
             if last != Side::Cjk || waiting < entries.len() {
                 resolve(entries, &mut waiting, Side::Cjk);
@@ -218,7 +208,6 @@ fn scan(inner: &str, lead_chars: u32, entries: &mut Vec<Entry>) -> Option<Scan> 
             b @ 0..=0x7F => (char::from(b), 1),
             _ => decode_at(bytes, i)?,
         };
-        let stats = (cjk, letters);
         match c {
             ',' | ';' | ':' | '?' | '!' => {
                 let mut e = Entry::new(Kind::Ascii, i, col, last, stats);
@@ -267,7 +256,7 @@ fn scan(inner: &str, lead_chars: u32, entries: &mut Vec<Entry>) -> Option<Scan> 
             '/' if bytes.get(i + 1) == Some(&b'/') => return None,
             'w' if bytes[i + 1..].starts_with(b"ww.") => return None,
             _ if c.is_ascii() => {
-                letters += u32::from(c.is_ascii_alphabetic());
+                stats.letters += u32::from(c.is_ascii_alphabetic());
                 resolve(entries, &mut waiting, Side::Other);
                 last = Side::Other;
             }
@@ -276,7 +265,7 @@ fn scan(inner: &str, lead_chars: u32, entries: &mut Vec<Entry>) -> Option<Scan> 
             wide_marks!() => entries.push(Entry::new(Kind::Wide, i, col, last, stats)),
             quiet_marks!() => {}
             _ if is_cjk(c) => {
-                cjk += 1;
+                stats.cjk += 1;
                 resolve(entries, &mut waiting, Side::Cjk);
                 last = Side::Cjk;
             }
@@ -295,8 +284,7 @@ fn scan(inner: &str, lead_chars: u32, entries: &mut Vec<Entry>) -> Option<Scan> 
         col += 1;
     }
     Some(Scan {
-        cjk,
-        letters,
+        stats,
         chars: col - lead_chars - 1,
     })
 }
@@ -319,11 +307,6 @@ fn closes_words(bytes: &[u8], i: usize, prev: char, prev2: char) -> bool {
     prev_ok && next_ok
 }
 
-/// See `cjk::is_chinese`.
-fn is_chinese(cjk: u32, letters: u32) -> bool {
-    cjk > 0 && cjk * 4 >= letters
-}
-
 /// The decisions of [`super::cjk`] and [`super::spaces`] for the entries of a simple
 /// line, then the new line.
 fn finish(
@@ -333,7 +316,7 @@ fn finish(
     scan: &Scan,
     entries: &mut [Entry],
 ) -> Option<(String, Tally)> {
-    let chinese = is_chinese(scan.cjk, scan.letters);
+    let chinese = is_chinese(scan.stats);
     let mut tally = Tally::default();
     if lead_chars + trail_chars > 0 {
         let column = if lead_chars > 0 { 1 } else { scan.chars + 1 };
@@ -343,31 +326,19 @@ fn finish(
     // Marks and brackets first: the spaces depend on what they become.
     for k in 0..entries.len() {
         let e = entries[k];
-        let beside_cjk = e.left == Side::Cjk || e.right == Side::Cjk;
-        let single_is_chinese =
-            (chinese && beside_cjk) || (e.left == Side::Cjk && e.right == Side::Cjk);
+        let single_is_chinese = single_is_chinese(chinese, e.left, e.right);
         let new = match (e.kind, e.partner) {
             (Kind::Ascii, _) => (!e.protected && (single_is_chinese || e.closes_words))
                 .then(|| to_fullwidth_mark(char::from(inner.as_bytes()[e.at])))
                 .flatten(),
-            (Kind::Wide, _) => (!chinese && !beside_cjk)
+            (Kind::Wide, _) => single_is_latin(chinese, e.left, e.right)
                 .then(|| decode_at(inner.as_bytes(), e.at).and_then(|(c, _)| to_ascii_mark(c)))
                 .flatten(),
             (Kind::Open, Some(partner)) => {
                 let close_index = partner as usize;
                 let close = entries[close_index];
-                let inside = (
-                    close.cjk_before - e.cjk_before,
-                    close.letters_before - e.letters_before,
-                );
-                let pair_is_chinese = if chinese {
-                    inside.0 > 0 || e.left == Side::Cjk || close.right == Side::Cjk
-                } else {
-                    is_chinese(inside.0, inside.1)
-                        && e.left != Side::Other
-                        && close.right != Side::Other
-                };
-                if pair_is_chinese {
+                let inside = close.preceding.since(e.preceding);
+                if pair_is_chinese(chinese, inside, e.left, close.right) {
                     entries[k].new = Some('（');
                     entries[close_index].new = Some('）');
                     tally.note(RuleId::CjkPunctuation, e.col);

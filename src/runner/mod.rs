@@ -189,9 +189,10 @@ impl<F: Fn(&Input) -> Result<Arc<Pipeline>, String> + Sync> PipelineFor for F {
     }
 }
 
-// Bounds on work held in memory at once.
+// Bounds on work held in memory at once; two chunks or batches are in flight (one being
+// cleaned while the other is emitted), so each bound is half of what one may hold.
 const TEXT_CHUNK_FILES: usize = 256;
-const TEXT_CHUNK_BYTES: u64 = 64 << 20;
+const TEXT_CHUNK_BYTES: u64 = 32 << 20;
 const JSONL_BATCH_LINES: usize = 2048;
 const JSONL_BATCH_BYTES: usize = 16 << 20;
 

@@ -244,12 +244,19 @@ impl Prefilter {
         // Each pattern is analysed on its own, in parallel: this is most of the start-up
         // time of every run.
         // A pattern that does not parse here gets no condition (it is always run).
-        let hirs: Vec<Option<Hir>> = map_in_parallel(sources, |s| regex_syntax::parse(s).ok());
-        let indexes: Vec<usize> = (0..sources.len()).collect();
-        let analysed: Vec<Analysis> = map_in_parallel(&indexes, |&i| match &hirs[i] {
-            Some(hir) => analyse(hir, whole_line[i], &prefix, &suffix),
-            None => ((0, usize::MAX), Vec::new()),
-        });
+        let patterns: Vec<(&String, bool)> =
+            sources.iter().zip(whole_line.iter().copied()).collect();
+        let (hirs, analysed): (Vec<Option<Hir>>, Vec<Analysis>) =
+            map_in_parallel(&patterns, |&(source, whole)| {
+                let hir = regex_syntax::parse(source).ok();
+                let analysis = match &hir {
+                    Some(hir) => analyse(hir, whole, &prefix, &suffix),
+                    None => ((0, usize::MAX), Vec::new()),
+                };
+                (hir, analysis)
+            })
+            .into_iter()
+            .unzip();
         let firsts: Vec<Option<&Hir>> = hirs.iter().map(Option::as_ref).collect();
         let lasts: Vec<Option<&Hir>> = hirs
             .iter()

@@ -43,22 +43,21 @@ pub fn is_byline(text: &str) -> bool {
         .split_whitespace()
         .next()
         .is_some_and(|w| w.eq_ignore_ascii_case("by"));
-    let shaped = if !opens_with_by && width_up_to(t, 50) > 50 {
-        false
-    } else if is_latin(t) {
-        opens_with_by && is_latin_byline(t)
+    // `is_cjk_byline` rules out long lines before anything reads the whole line.
+    let shaped = if opens_with_by && is_latin(t) {
+        is_latin_byline(t)
     } else {
-        is_cjk_byline(t)
+        is_cjk_byline(t) && !is_latin(t)
     };
     shaped && !(is_credit(text) || ends_open(text) && ending(text) == Ending::Comma)
 }
 
-/// `By Jane Doe`, `By JANE DOE and John Roe, Reuters`: 3 to 12 words, no full stop.
+/// `By Jane Doe`, `By JANE DOE and John Roe, Reuters` (`t` opens with `by`): 3 to 12
+/// words, no full stop.
 fn is_latin_byline(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     words.len() >= 3
         && words.len() <= 12
-        && words[0].eq_ignore_ascii_case("by")
         && words[1].chars().next().is_some_and(char::is_uppercase)
         && !t.ends_with('.')
 }

@@ -141,9 +141,7 @@ impl Key {
                 // The common ideograph in running text (not after a sentence end or a
                 // full stop): what `push_char` does, without its tests.
                 '\u{4E00}'..='\u{9FFF}' if !scan.sentence_ended && scan.prev != '.' => {
-                    if !scan.word.is_empty() {
-                        self.flush_word(&mut scan.word);
-                    }
+                    self.flush_word(&mut scan.word);
                     scan.after_dot_after_digit = false;
                     scan.prev = c;
                     self.tokens.push(fold_traditional(c) as u32);
